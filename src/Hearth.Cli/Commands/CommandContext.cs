@@ -1,0 +1,33 @@
+using Hearth.Cli.Hosting;
+using Hearth.Cli.Rendering;
+using Hearth.Core.Diagnostics;
+using Hearth.Core.Labs;
+using Hearth.Core.State;
+using Hearth.Core.State.Local;
+
+namespace Hearth.Cli.Commands;
+
+/// <summary>What every command works with: the terminal, the lab directory, the composed services.</summary>
+internal sealed record CommandContext(CliEnvironment Environment, HearthServices Services, Terminal Terminal, string LabDirectory, bool Verbose, bool Debug)
+{
+    /// <exception cref="LabException">The lab has problems.</exception>
+    public Lab LoadLab(IReadOnlyList<KeyValuePair<string, string>> variables, bool useEnvironment = true) =>
+        new LabLoader(new LabLoadOptions(variables,
+            useEnvironment ? Environment.Variables : new Dictionary<string, string>(), Services.Registry, Services.Sections)).Load(LabDirectory);
+
+    /// <summary>The lab's state backend.</summary>
+    /// <exception cref="StateException">The backend is not one this build offers.</exception>
+    public IStateBackend Backend(Lab lab)
+    {
+        if (lab.State.Backend != "local")
+            throw new StateException($"state backend `{lab.State.Backend}` is not available in this build of hearth",
+                "use `backend: local` (the default), or a hearth build with remote state support");
+        if (lab.State.Settings.Find("encrypt_to") is { } encrypt)
+            throw new LabException(encrypt.KeySpan, "state.encrypt_to is not supported by this build of hearth yet",
+                "remove it for now; the local state is written owner-only (0600)");
+        return new LocalStateBackend(Path.GetFullPath(lab.State.Path, lab.Directory), Services.Version);
+    }
+
+    public LockInfo Lock(string operation, IStateBackend backend) =>
+        LockInfo.ForCurrentProcess(operation, backend.Location, Services.Version);
+}

@@ -1,0 +1,25 @@
+using System.CommandLine;
+using Hearth.Cli.Rendering;
+
+namespace Hearth.Cli.Commands;
+
+/// <summary><c>hearth validate</c>: loads and checks the lab (and that every referenced secret exists) without touching state or network.</summary>
+internal static class ValidateCommand
+{
+    public static Command Create(CommandActions actions)
+    {
+        var variables = new Option<string[]>("--var") { Description = "Set a variable (repeatable)", HelpName = "NAME=VALUE" };
+        var command = new Command("validate", "Check the lab for errors without touching state or network");
+        command.Options.Add(variables);
+        actions.Bind(command, async (parse, context, cancellationToken) =>
+        {
+            var lab = context.LoadLab(RunOptions.ParseVariables(parse.GetValue(variables) ?? []));
+            var secrets = lab.Resources.SelectMany(r => r.Arguments.Secrets()).Concat(lab.Outputs.SelectMany(o => o.Value.Secrets())).ToList();
+            await context.Services.Secrets.CheckAsync(secrets, lab.Directory, cancellationToken);
+            context.Terminal.Line([("Success! ", Styles.Success),
+                ($"The lab `{lab.Name}` is valid: {lab.Resources.Length} resource(s), {lab.Outputs.Length} output(s) in {lab.Files.Length} file(s).", null)]);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,157 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Hearth.Core.Diagnostics;
+using Hearth.Core.Evaluation;
+using Hearth.Core.Labs;
+using Hearth.Core.Planning;
+using Hearth.Core.Resources;
+using Hearth.Core.State;
+using Hearth.Core.Values;
+
+namespace Hearth.Core.Applying;
+
+public sealed partial class Applier
+{
+    /// <summary>One apply in progress: executes single changes and keeps the tallies.</summary>
+    private sealed class Run(Applier applier, Lab lab, IStateSession session, LabScope scope, ResourceReferenceResolver resolver,
+        ResourceValueTable values, ApplyOptions options, CancellationToken abort)
+    {
+        private int _added;
+        private int _changed;
+        private int _destroyed;
+
+        public LabScope Scope => scope;
+        public ConcurrentBag<ResourceOperationError> Errors { get; } = [];
+        public int Added => _added;
+        public int Changed => _changed;
+        public int Destroyed => _destroyed;
+
+        /// <summary>Carries out one change; returns false (after reporting) when it failed.</summary>
+        public async Task<bool> ExecuteAsync(ResourceChange change)
+        {
+            var observer = applier.Observer;
+            observer.OnEvent(new ApplyEvent.Started(change.Address, change.Action));
+            var clock = Stopwatch.StartNew();
+            var operation = ExecuteCoreAsync(change);
+            while (await Task.WhenAny(operation, Task.Delay(options.Interval, CancellationToken.None)) != operation)
+                observer.OnEvent(new ApplyEvent.StillRunning(change.Address, change.Action, clock.Elapsed));
+            try
+            {
+                var id = await operation;
+                observer.OnEvent(new ApplyEvent.Completed(change.Address, change.Action, clock.Elapsed, id));
+                return true;
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                var message = e switch
+                {
+                    OperationCanceledException => "cancelled while in progress",
+                    HearthException h => h.Hint is null ? h.Message : $"{h.Message}\n  {h.Hint}",
+                    _ => $"unexpected error ({e.GetType().Name}): {e.Message}",
+                };
+                Errors.Add(new ResourceOperationError(change.Address.ToString(), Verb(change.Action), message));
+                observer.OnEvent(new ApplyEvent.Failed(change.Address, change.Action, clock.Elapsed, message));
+                return false;
+            }
+        }
+
+        private async Task<string?> ExecuteCoreAsync(ResourceChange change)
+        {
+            var type = applier.Registry.Find(change.Address.Kind)!;
+            var prior = session.Current.Find(change.Address);
+            switch (change.Action)
+            {
+                case ChangeAction.Delete:
+                    await DeleteAsync(type, change, prior);
+                    return null;
+                case ChangeAction.Update:
+                {
+                    var config = lab.FindResource(change.Address)!;
+                    var arguments = Arguments(config, change);
+                    var planned = type.Plan(new PlanRequest(change.Address, lab.Directory, arguments, prior!.Attributes));
+                    var result = await type.UpdateAsync(new UpdateRequest(change.Address, lab.Directory, prior.Attributes, arguments, planned), abort);
+                    await RecordAsync(config, change, type, arguments, result);
+                    Interlocked.Increment(ref _changed);
+                    return result.GetString("id");
+                }
+                case ChangeAction.DeleteThenCreate:
+                    await DeleteAsync(type, change, prior);
+                    return await CreateAsync(type, change);
+                case ChangeAction.CreateThenDelete:
+                {
+                    var id = await CreateAsync(type, change);
+                    // The new object now holds the address; the old one is deleted from what the state held before.
+                    if (prior is not null)
+                        await type.DeleteAsync(new DeleteRequest(change.Address, lab.Directory, prior.Attributes), abort);
+                    Interlocked.Increment(ref _destroyed);
+                    return id;
+                }
+                case ChangeAction.Create:
+                    return await CreateAsync(type, change);
+                default:
+                    return null;
+            }
+        }
+
+        private async Task<string?> CreateAsync(ResourceType type, ResourceChange change)
+        {
+            var config = lab.FindResource(change.Address)!;
+            var arguments = Arguments(config, change);
+            var planned = type.Plan(new PlanRequest(change.Address, lab.Directory, arguments, null));
+            await session.RecordCreatingAsync(Instance(config, change, KnownPart(planned)), abort);
+            var result = await type.CreateAsync(new CreateRequest(change.Address, lab.Directory, arguments, planned), abort);
+            await RecordAsync(config, change, type, arguments, result);
+            Interlocked.Increment(ref _added);
+            return result.GetString("id");
+        }
+
+        private async Task DeleteAsync(ResourceType type, ResourceChange change, ResourceInstanceState? prior)
+        {
+            if (prior is not null)
+                await type.DeleteAsync(new DeleteRequest(change.Address, lab.Directory, prior.Attributes), abort);
+            await session.RecordAsync(new StateChange.RemoveResource(change.Address), abort);
+            values.Remove(change.Address);
+            Interlocked.Increment(ref _destroyed);
+        }
+
+        private MapValue Arguments(ResourceConfig config, ResourceChange change)
+        {
+            var each = change.Address.Key is null ? ((Value, Value)?)null : (Value.String(change.Address.Key), change.EachValue ?? Value.Null);
+            return InstanceArguments.Evaluate(config, new Evaluator(resolver, scope.ForInstance(each)), change.Address.ToString());
+        }
+
+        private async Task RecordAsync(ResourceConfig config, ResourceChange change, ResourceType type, MapValue arguments, MapValue result)
+        {
+            var marked = SchemaMarks.Apply(type.Schema, CarrySensitivity(arguments, result));
+            await session.RecordAsync(new StateChange.PutResource(Instance(config, change, marked)), abort);
+            values.Set(change.Address, marked);
+        }
+
+        private static ResourceInstanceState Instance(ResourceConfig config, ResourceChange change, MapValue attributes) =>
+            new(change.Address, attributes, config.Dependencies, Tainted: false, config.Lifecycle.CreateBeforeDestroy);
+
+        /// <summary>An attribute set from a sensitive value stays sensitive in what the type returned.</summary>
+        private static MapValue CarrySensitivity(MapValue arguments, MapValue result)
+        {
+            var entries = result.Entries;
+            foreach (var (name, argument) in arguments.Entries)
+            {
+                if (argument.ContainsSensitive && entries.TryGetValue(name, out var value) && !value.ContainsSensitive)
+                    entries = entries.SetItem(name, value.MarkSensitive());
+            }
+            return new MapValue(entries);
+        }
+
+        /// <summary>The planned object without its unknowns (null until apply tells), for the crash-safety record.</summary>
+        private static MapValue KnownPart(MapValue planned) =>
+            new(new ValueMap(planned.Entries.Select(e => KeyValuePair.Create(e.Key, e.Value.ContainsUnknown ? Value.Null : e.Value))));
+
+        private static string Verb(ChangeAction action) => action switch
+        {
+            ChangeAction.Create => "create",
+            ChangeAction.Update => "update",
+            ChangeAction.Delete => "delete",
+            _ => "replace",
+        };
+    }
+}

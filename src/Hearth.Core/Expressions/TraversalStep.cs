@@ -1,0 +1,35 @@
+using System.Collections.Immutable;
+using System.Text;
+using Hearth.Core.Values;
+
+namespace Hearth.Core.Expressions;
+
+/// <summary>One step of a reference: <c>.name</c> or <c>[key]</c>.</summary>
+public abstract record TraversalStep
+{
+    public static string Format(IEnumerable<TraversalStep> steps)
+    {
+        var text = new StringBuilder();
+        foreach (var step in steps)
+            text.Append(step switch
+            {
+                AttributeStep a when text.Length == 0 => a.Name,
+                AttributeStep a => "." + a.Name,
+                IndexStep { Key: StringValue s } => $"[\"{s.Text}\"]",
+                IndexStep i => $"[{i.Key.ToText()}]",
+                DynamicIndexStep d => $"[{d.Key}]",
+                _ => "",
+            });
+        return text.ToString();
+    }
+
+    public static string Format(ImmutableArray<TraversalStep> steps) => Format(steps.AsEnumerable());
+}
+
+public sealed record AttributeStep(string Name) : TraversalStep;
+
+/// <summary>An index by number (lists) or by string (maps, for_each instances).</summary>
+public sealed record IndexStep(Value Key) : TraversalStep;
+
+/// <summary>An index computed from another reference: <c>data.node[each.key]</c>.</summary>
+public sealed record DynamicIndexStep(ReferenceExpression Key) : TraversalStep;

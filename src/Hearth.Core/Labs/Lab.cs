@@ -1,0 +1,27 @@
+using System.Collections.Immutable;
+using Hearth.Core.Addressing;
+using Hearth.Core.Expressions;
+using Hearth.Core.Values;
+
+namespace Hearth.Core.Labs;
+
+/// <summary>
+/// A loaded, checked lab: every resource (written directly or expanded from a module section), the variables
+/// with their final values, outputs, and the raw provider and state settings modules read.
+/// </summary>
+/// <param name="Fingerprint">A hash of every file loaded and every variable value; a saved plan records it.</param>
+public sealed record Lab(
+    string Name,
+    string Directory,
+    StateSettings State,
+    ImmutableDictionary<string, VariableDefinition> Variables,
+    ValueMap VariableValues,
+    ImmutableArray<ResourceConfig> Resources,
+    ImmutableArray<OutputConfig> Outputs,
+    ImmutableDictionary<string, MapExpression> Providers,
+    ImmutableArray<string> Files,
+    string Fingerprint)
+{
+    public ResourceConfig? FindResource(ResourceAddress address) =>
+        Resources.FirstOrDefault(r => r.Address.Equals(address.Resource));
+}

@@ -1,0 +1,35 @@
+using Hearth.Core.Diagnostics;
+using Hearth.Core.Labs;
+using Hearth.Core.Planning;
+using Hearth.Core.State;
+
+namespace Hearth.Core.PlanFiles;
+
+/// <summary>Refuses a saved plan that no longer describes what apply would do.</summary>
+public static class SavedPlanCheck
+{
+    /// <exception cref="PlanException">The state or the lab moved since the plan was made.</exception>
+    public static void EnsureCurrent(SavedPlan plan, Lab lab, StateDocument current)
+    {
+        if (plan.Lineage != current.Lineage)
+            throw new PlanException("saved plan does not match the state: it was made for another state (lineage differs)",
+                "make a new plan with `hearth plan -out FILE` against this state");
+        if (plan.Serial != current.Serial)
+            throw new PlanException(
+                $"saved plan is stale: the state changed since the plan was made (serial {plan.Serial} then, {current.Serial} now)",
+                "make a new plan with `hearth plan -out FILE` and apply that");
+        if (plan.LabFingerprint != lab.Fingerprint)
+            throw new PlanException("saved plan is stale: the lab's files or variables changed since the plan was made",
+                "make a new plan with `hearth plan -out FILE` and apply that");
+    }
+
+    /// <summary>The re-made plan must have the same changes as the saved one.</summary>
+    /// <exception cref="PlanException">It does not.</exception>
+    public static void EnsureSameChanges(SavedPlan saved, Plan remade)
+    {
+        var expected = saved.Changes.Select(c => $"{c.Address} {c.Action}");
+        var actual = remade.Actions.Select(c => $"{c.Address} {c.Action}");
+        if (!expected.SequenceEqual(actual))
+            throw new PlanException("saved plan no longer matches what apply would do", "make a new plan with `hearth plan -out FILE`");
+    }
+}

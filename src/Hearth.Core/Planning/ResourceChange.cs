@@ -1,0 +1,27 @@
+using System.Collections.Immutable;
+using Hearth.Core.Addressing;
+using Hearth.Core.Values;
+
+namespace Hearth.Core.Planning;
+
+/// <summary>One planned change.</summary>
+/// <param name="Before">The object as refreshed from the state (null when creating).</param>
+/// <param name="After">The object apply is expected to produce, with unknowns for what only apply can tell (null when deleting).</param>
+/// <param name="ReplacePaths">The attributes whose change forces replacement.</param>
+/// <param name="EachValue">for_each's value for this instance, kept so apply can evaluate the same arguments.</param>
+public sealed record ResourceChange(
+    ResourceAddress Address,
+    ChangeAction Action,
+    ChangeReason Reason,
+    MapValue? Before,
+    MapValue? After,
+    ImmutableArray<string> ReplacePaths,
+    ImmutableArray<ResourceAddress> Dependencies,
+    Value? EachValue = null)
+{
+    public bool Equals(ResourceChange? other) =>
+        other is not null && Address.Equals(other.Address) && Action == other.Action && Reason == other.Reason &&
+        Equals(Before, other.Before) && Equals(After, other.After) && ReplacePaths.SequenceEqual(other.ReplacePaths);
+
+    public override int GetHashCode() => HashCode.Combine(Address, Action);
+}

@@ -1,0 +1,28 @@
+using Hearth.Core.Addressing;
+using Hearth.Core.Diagnostics;
+using Hearth.Core.Labs;
+using Hearth.Core.Resources;
+
+namespace Hearth.Core.State;
+
+/// <summary><c>hearth import ADDR ID</c>: adopts an existing object into the state under an address the lab declares.</summary>
+public static class Importer
+{
+    /// <exception cref="StateException">The address is not declared, already managed, or no object has that ID.</exception>
+    public static async Task<ResourceInstanceState> ImportAsync(Lab lab, IStateSession session, ResourceAddress address, string id, CancellationToken cancellationToken)
+    {
+        var config = lab.FindResource(address) ?? throw new StateException(
+            $"{address} is not declared in the lab", $"declare {address.Resource} in the lab first, then import into it");
+        if (config.ForEach is not null && address.Key is null)
+            throw new StateException($"{address} has for_each; import into one instance", $"e.g. hearth import '{address.WithKey("KEY")}' {id}");
+        if (config.ForEach is null && address.Key is not null)
+            throw new StateException($"{address.Resource} has no for_each, so it has no key", $"import into {address.Resource}");
+        if (session.Current.Find(address) is not null)
+            throw new StateException($"{address} is already managed", $"remove it first with `hearth state rm {address}` if you mean to re-import");
+        var found = await config.Type.ImportAsync(new ImportRequest(address, lab.Directory, id), cancellationToken)
+            ?? throw new StateException($"no {address.Kind} with ID \"{id}\" exists", "check the ID");
+        var instance = new ResourceInstanceState(address, SchemaMarks.Apply(config.Type.Schema, found), config.Dependencies);
+        await session.RecordAsync(new StateChange.PutResource(instance), cancellationToken);
+        return instance;
+    }
+}

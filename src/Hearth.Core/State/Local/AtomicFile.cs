@@ -1,0 +1,52 @@
+namespace Hearth.Core.State.Local;
+
+/// <summary>
+/// Replaces a file so a reader (or a crash) sees either the old content or the new, never a mix:
+/// write a temp file in the same directory, fsync it, rename it over the target, fsync the directory.
+/// </summary>
+public static class AtomicFile
+{
+    public static async Task WriteAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken,
+        UnixFileMode? mode = null, string? backupPath = null)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        Directory.CreateDirectory(directory);
+        var temp = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+            if (!OperatingSystem.IsWindows())
+                options.UnixCreateMode = mode ?? (UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+            await using (var stream = new FileStream(temp, options))
+            {
+                await stream.WriteAsync(content, cancellationToken);
+                stream.Flush(flushToDisk: true);
+            }
+            if (backupPath is not null && File.Exists(path))
+                File.Copy(path, backupPath, overwrite: true);
+            File.Move(temp, path, overwrite: true);
+            SyncDirectory(directory);
+        }
+        finally
+        {
+            if (File.Exists(temp))
+                File.Delete(temp);
+        }
+    }
+
+    /// <summary>Makes a rename in <paramref name="directory"/> durable (POSIX needs an fsync of the directory itself).</summary>
+    public static void SyncDirectory(string directory)
+    {
+        if (OperatingSystem.IsWindows())
+            return;
+        try
+        {
+            using var handle = File.OpenHandle(directory, FileMode.Open, FileAccess.Read);
+            RandomAccess.FlushToDisk(handle);
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            // Some filesystems refuse to open or sync a directory; the rename itself is still atomic there.
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using Hearth.Core.Diagnostics;
+
+namespace Hearth.Core.State.Local;
+
+/// <summary>
+/// State in a local file: a snapshot (<c>state.json</c>) plus an append-only journal beside it. Each change
+/// is one fsync'd journal line, so an apply costs one small write per resource instead of rewriting the whole
+/// document; the journal is folded into the snapshot atomically at the end of a run or when it grows.
+/// </summary>
+public sealed class LocalStateBackend(string snapshotPath, string hearthVersion) : IStateBackend
+{
+    private readonly LocalStatePaths _paths = new(snapshotPath);
+
+    public string Location => $"local file {_paths.Snapshot}";
+
+    public async Task<StateDocument?> ReadAsync(CancellationToken cancellationToken)
+    {
+        var snapshot = await ReadSnapshotAsync(_paths, cancellationToken);
+        if (snapshot is null)
+            return null;
+        return File.Exists(_paths.Journal)
+            ? StateJournal.Replay(snapshot, await File.ReadAllBytesAsync(_paths.Journal, cancellationToken), _paths.Journal, out _)
+            : snapshot;
+    }
+
+    public async Task<IStateSession> OpenAsync(LockInfo lockInfo, TimeSpan lockTimeout, CancellationToken cancellationToken)
+    {
+        var lockFile = await StateLockFile.AcquireAsync(_paths, lockInfo, lockTimeout, cancellationToken);
+        try
+        {
+            var snapshot = await ReadSnapshotAsync(_paths, cancellationToken);
+            return await LocalStateSession.OpenAsync(_paths, snapshot, lockFile, hearthVersion, cancellationToken);
+        }
+        catch
+        {
+            await lockFile.DisposeAsync();
+            throw;
+        }
+    }
+
+    public Task<LockInfo?> GetLockAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(StateLockFile.CurrentHolder(_paths));
+
+    public Task ForceUnlockAsync(string lockId, CancellationToken cancellationToken)
+    {
+        StateLockFile.ForceUnlock(_paths, lockId);
+        return Task.CompletedTask;
+    }
+
+    private static async Task<StateDocument?> ReadSnapshotAsync(LocalStatePaths paths, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(paths.Snapshot))
+            return null;
+        byte[] content;
+        try
+        {
+            content = await File.ReadAllBytesAsync(paths.Snapshot, cancellationToken);
+        }
+        catch (IOException e)
+        {
+            throw new StateException($"cannot read {paths.Snapshot}: {e.Message}", "check the file's permissions", e);
+        }
+        return StateSerializer.Read(content, paths.Snapshot);
+    }
+}

@@ -1,0 +1,234 @@
+namespace Hearth.Core.State.Local;
+
+/// <summary>
+/// A locked local state. Changes recorded from many threads are appended to the journal by one writer in
+/// batches that share one fsync (group commit); each caller returns only once its line is on disk.
+/// </summary>
+internal sealed class LocalStateSession : IStateSession
+{
+    /// <summary>Fold the journal into the snapshot once it holds this many records and outweighs the snapshot.</summary>
+    private const int CompactionThreshold = 4096;
+
+    private readonly LocalStatePaths _paths;
+    private readonly StateLockFile _lock;
+    private readonly string _hearthVersion;
+    private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _diskGate = new(1, 1);
+
+    private StateDocument _current;
+    private List<byte[]> _pending = [];
+    private TaskCompletionSource _pendingWritten = NewCompletion();
+    private Task _writer = Task.CompletedTask;
+    private bool _writing;
+    private FileStream? _journal;
+    private StateDocument _written;
+    private int _journalRecords;
+    private long _journalBytes;
+    private long _snapshotBytes;
+    private bool _snapshotExists;
+
+    private LocalStateSession(LocalStatePaths paths, StateDocument state, bool snapshotExists, StateLockFile lockFile, string hearthVersion)
+    {
+        _paths = paths;
+        _current = state;
+        _written = state;
+        _snapshotExists = snapshotExists;
+        _lock = lockFile;
+        _hearthVersion = hearthVersion;
+    }
+
+    public StateDocument Current
+    {
+        get
+        {
+            lock (_gate)
+                return _current;
+        }
+    }
+
+    public static async Task<LocalStateSession> OpenAsync(LocalStatePaths paths, StateDocument? snapshot, StateLockFile lockFile,
+        string hearthVersion, CancellationToken cancellationToken)
+    {
+        var state = snapshot ?? StateDocument.CreateNew();
+        var records = 0;
+        if (snapshot is not null && File.Exists(paths.Journal))
+            state = StateJournal.Replay(snapshot, await File.ReadAllBytesAsync(paths.Journal, cancellationToken), paths.Journal, out records);
+        var session = new LocalStateSession(paths, state, snapshot is not null, lockFile, hearthVersion);
+        if (records > 0)
+            await session.CompactAsync(state, cancellationToken); // Start each run from a clean snapshot.
+        else if (snapshot is not null)
+            session._snapshotBytes = new FileInfo(paths.Snapshot).Length;
+        return session;
+    }
+
+    public Task RecordAsync(StateChange change, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            _current = _current.With(change) with { Serial = _current.Serial + 1 };
+            return Enqueue(StateJournal.Record(_current.Serial, change));
+        }
+    }
+
+    public Task RecordCreatingAsync(ResourceInstanceState planned, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+            return Enqueue(StateJournal.Creating(planned));
+    }
+
+    /// <summary>Queues a journal line (under <see cref="_gate"/>) and returns a task that completes once it is on disk.</summary>
+    private Task Enqueue(byte[] line)
+    {
+        _pending.Add(line);
+        var written = _pendingWritten.Task;
+        if (!_writing)
+        {
+            _writing = true;
+            _writer = Task.Run(WriteLoopAsync);
+        }
+        return written;
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        while (true)
+        {
+            List<byte[]> batch;
+            TaskCompletionSource batchWritten;
+            StateDocument stateAfterBatch;
+            lock (_gate)
+            {
+                if (_pending.Count == 0)
+                {
+                    _writing = false;
+                    return;
+                }
+                (batch, _pending) = (_pending, []);
+                (batchWritten, _pendingWritten) = (_pendingWritten, NewCompletion());
+                stateAfterBatch = _current;
+            }
+            try
+            {
+                await _diskGate.WaitAsync();
+                try
+                {
+                    await AppendAsync(batch);
+                    _written = stateAfterBatch;
+                    if (_journalRecords >= CompactionThreshold && _journalBytes > _snapshotBytes)
+                        await CompactAsync(stateAfterBatch, CancellationToken.None);
+                }
+                finally
+                {
+                    _diskGate.Release();
+                }
+                batchWritten.SetResult();
+            }
+            catch (Exception e)
+            {
+                batchWritten.SetException(e);
+            }
+        }
+    }
+
+    private async Task AppendAsync(List<byte[]> lines)
+    {
+        if (_journal is null)
+        {
+            if (!_snapshotExists)
+                await CompactAsync(_written, CancellationToken.None); // The journal needs a snapshot to continue.
+            _journal ??= await StartJournalAsync(_written);
+        }
+        foreach (var line in lines)
+        {
+            await _journal.WriteAsync(line);
+            _journalBytes += line.Length;
+        }
+        _journalRecords += lines.Count;
+        _journal.Flush(flushToDisk: true);
+    }
+
+    private async Task<FileStream> StartJournalAsync(StateDocument baseState)
+    {
+        await AtomicFile.WriteAsync(_paths.Journal, StateJournal.Header(baseState), CancellationToken.None,
+            UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        _journalRecords = 0;
+        _journalBytes = 0;
+        return new FileStream(_paths.Journal, FileMode.Append, FileAccess.Write, FileShare.Read);
+    }
+
+    /// <summary>Writes <paramref name="state"/> as the snapshot and starts an empty journal after it.</summary>
+    private async Task CompactAsync(StateDocument state, CancellationToken cancellationToken)
+    {
+        var content = StateSerializer.ToBytes(state, _hearthVersion);
+        await AtomicFile.WriteAsync(_paths.Snapshot, content, cancellationToken,
+            UnixFileMode.UserRead | UnixFileMode.UserWrite, backupPath: _snapshotExists ? _paths.Backup : null);
+        _snapshotExists = true;
+        _snapshotBytes = content.Length;
+        _written = state;
+        if (_journal is not null)
+        {
+            await _journal.DisposeAsync();
+            _journal = null;
+        }
+        if (File.Exists(_paths.Journal))
+            File.Delete(_paths.Journal);
+        _journalRecords = 0;
+        _journalBytes = 0;
+    }
+
+    public async Task ReplaceAsync(StateDocument document, CancellationToken cancellationToken)
+    {
+        await DrainAsync();
+        await _diskGate.WaitAsync(cancellationToken);
+        try
+        {
+            lock (_gate)
+                _current = document;
+            await CompactAsync(document, cancellationToken);
+        }
+        finally
+        {
+            _diskGate.Release();
+        }
+    }
+
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        await DrainAsync();
+        await _diskGate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_journal is not null)
+                await CompactAsync(Current, cancellationToken);
+        }
+        finally
+        {
+            _diskGate.Release();
+        }
+    }
+
+    private async Task DrainAsync()
+    {
+        Task writer;
+        lock (_gate)
+            writer = _writer;
+        await writer;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await FlushAsync(CancellationToken.None);
+        }
+        finally
+        {
+            if (_journal is not null)
+                await _journal.DisposeAsync();
+            await _lock.DisposeAsync();
+            _diskGate.Dispose();
+        }
+    }
+
+    private static TaskCompletionSource NewCompletion() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+}

@@ -1,0 +1,20 @@
+using Hearth.Cli.Hosting;
+
+namespace Hearth.Cli.Tests;
+
+/// <summary>Runs the whole CLI in-process against captured output, as a non-terminal unless told otherwise.</summary>
+internal static class CliRunner
+{
+    public sealed record Result(int ExitCode, string Output, string Error);
+
+    public static async Task<Result> RunAsync(string workingDirectory, string[] args, bool terminal = false, string input = "",
+        IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var output = new StringWriter { NewLine = "\n" };
+        var error = new StringWriter { NewLine = "\n" };
+        var cli = new CliEnvironment(output, error, new StringReader(input), terminal, terminal,
+            environment ?? new Dictionary<string, string>(), workingDirectory);
+        var exitCode = await new HearthApplication(cli, HearthServices.CreateDefault()).RunAsync(args);
+        return new Result(exitCode, output.ToString(), error.ToString());
+    }
+}
