@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Builds hearth and runs it on the bundled example lab (examples/local), which applies offline:
-# plan, apply, then a second plan that shows no changes. Needs only the .NET SDK.
+# plan, apply, then a second plan that shows no changes. Needs the .NET SDK; installs the native
+# toolchain for the NativeAOT build (clang, zlib) with apt-get when it can.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-dotnet publish src/Hearth.Cli --configuration Release --output artifacts/hearth --nologo -v quiet
-hearth=$PWD/artifacts/hearth/hearth
+source scripts/lib/publish.sh
+hearth=$(publish_hearth artifacts/hearth)
 
 cd examples/local
 echo "== hearth plan"

@@ -17,7 +17,13 @@ public sealed record ResourceAddress : IComparable<ResourceAddress>
         Kind = kind;
         Name = name;
         Key = key;
+        _text = Format(kind, name, key);
+        _hash = _text.GetHashCode(StringComparison.Ordinal);
     }
+
+    // Addresses are compared and printed constantly (state is sorted by them); format once.
+    private readonly string _text;
+    private readonly int _hash;
 
     public string Kind { get; }
 
@@ -31,15 +37,17 @@ public sealed record ResourceAddress : IComparable<ResourceAddress>
 
     public ResourceAddress WithKey(string? key) => new(Kind, Name, key);
 
-    public override string ToString()
+    public override string ToString() => _text;
+
+    private static string Format(string kind, string name, string? key)
     {
-        var text = new StringBuilder(Kind).Append('.').Append(Name);
-        if (Key is not null)
-            text.Append("[\"").Append(Key.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)).Append("\"]");
+        var text = new StringBuilder(kind).Append('.').Append(name);
+        if (key is not null)
+            text.Append("[\"").Append(key.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)).Append("\"]");
         return text.ToString();
     }
 
-    public int CompareTo(ResourceAddress? other) => string.CompareOrdinal(ToString(), other?.ToString());
+    public int CompareTo(ResourceAddress? other) => string.CompareOrdinal(_text, other?._text);
 
     /// <summary>Parses <c>kind.name</c> or <c>kind.name["key"]</c> (also <c>kind.name[key]</c> as shells tend to leave it).</summary>
     public static ResourceAddress Parse(string text)
@@ -79,8 +87,7 @@ public sealed record ResourceAddress : IComparable<ResourceAddress>
         text.Length > 0 && (char.IsAsciiLetter(text[0]) || text[0] == '_') &&
         text.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.');
 
-    public bool Equals(ResourceAddress? other) =>
-        other is not null && Kind == other.Kind && Name == other.Name && Key == other.Key;
+    public bool Equals(ResourceAddress? other) => other is not null && _hash == other._hash && _text == other._text;
 
-    public override int GetHashCode() => HashCode.Combine(Kind, Name, Key);
+    public override int GetHashCode() => _hash;
 }

@@ -12,37 +12,48 @@ namespace Hearth.Core.Evaluation;
 /// </summary>
 public sealed class ResourceValueTable
 {
-    private readonly ConcurrentDictionary<ResourceAddress, ConcurrentDictionary<string, Value>> _instances = new();
-    private readonly HashSet<ResourceAddress> _forEachResources;
+    private readonly ConcurrentDictionary<ResourceAddress, Value> _single = new();
+    private readonly ConcurrentDictionary<ResourceAddress, ConcurrentDictionary<string, Value>> _forEach = new();
 
     public ResourceValueTable(Lab lab, StateDocument state)
     {
-        _forEachResources = [.. lab.Resources.Where(r => r.ForEach is not null).Select(r => r.Address)];
+        foreach (var resource in lab.Resources.Where(r => r.ForEach is not null))
+            _forEach[resource.Address] = new ConcurrentDictionary<string, Value>(StringComparer.Ordinal);
         foreach (var instance in state.Resources.Values)
             Set(instance.Address, instance.Attributes);
     }
 
-    /// <summary>The key under which a non-for_each instance is kept.</summary>
-    private const string SingleInstance = "";
-
-    public void Set(ResourceAddress instance, Value value) =>
-        _instances.GetOrAdd(instance.Resource, _ => new ConcurrentDictionary<string, Value>(StringComparer.Ordinal))[instance.Key ?? SingleInstance] = value;
+    public void Set(ResourceAddress instance, Value value)
+    {
+        if (_forEach.TryGetValue(instance.Resource, out var keys))
+        {
+            if (instance.Key is not null)
+                keys[instance.Key] = value;
+        }
+        else if (instance.Key is null)
+        {
+            _single[instance] = value;
+        }
+    }
 
     public void Remove(ResourceAddress instance)
     {
-        if (_instances.TryGetValue(instance.Resource, out var keys))
-            keys.TryRemove(instance.Key ?? SingleInstance, out _);
+        if (_forEach.TryGetValue(instance.Resource, out var keys))
+            keys.TryRemove(instance.Key ?? "", out _);
+        else
+            _single.TryRemove(instance, out _);
     }
 
-    /// <summary>Forgets every instance of a resource before its instances are planned afresh.</summary>
-    public void Clear(ResourceAddress resource) => _instances.TryRemove(resource, out _);
+    /// <summary>Forgets every instance of a for_each resource before its instances are planned afresh.</summary>
+    public void Clear(ResourceAddress resource)
+    {
+        if (_forEach.TryGetValue(resource, out var keys))
+            keys.Clear();
+    }
 
     /// <summary>A resource's value: its object, or for for_each a map of key → object. Unknown when nothing is known yet.</summary>
-    public Value Get(ResourceAddress resource)
-    {
-        var found = _instances.TryGetValue(resource, out var keys);
-        if (_forEachResources.Contains(resource))
-            return found ? Value.Map(keys!.Where(k => k.Key != SingleInstance)) : Value.Map([]);
-        return found && keys!.TryGetValue(SingleInstance, out var value) ? value : Value.Unknown;
-    }
+    public Value Get(ResourceAddress resource) =>
+        _forEach.TryGetValue(resource, out var keys) ? Value.Map(keys)
+        : _single.TryGetValue(resource, out var value) ? value
+        : Value.Unknown;
 }

@@ -22,6 +22,8 @@ public sealed record Lab(
     ImmutableArray<string> Files,
     string Fingerprint)
 {
-    public ResourceConfig? FindResource(ResourceAddress address) =>
-        Resources.FirstOrDefault(r => r.Address.Equals(address.Resource));
+    // Built once from the constructor's Resources; labs are never re-derived with a different resource list.
+    private readonly Dictionary<ResourceAddress, ResourceConfig> _byAddress = Resources.ToDictionary(r => r.Address);
+
+    public ResourceConfig? FindResource(ResourceAddress address) => _byAddress.GetValueOrDefault(address.Resource);
 }

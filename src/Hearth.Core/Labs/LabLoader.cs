@@ -151,11 +151,11 @@ public sealed partial class LabLoader(LabLoadOptions options)
 
     private static void CheckDuplicateAddresses(IEnumerable<ResourceConfig> resources, DiagnosticBag diagnostics)
     {
-        foreach (var group in resources.GroupBy(r => r.Address).Where(g => g.Count() > 1))
+        var seen = new Dictionary<Addressing.ResourceAddress, ResourceConfig>();
+        foreach (var resource in resources)
         {
-            var first = group.First();
-            foreach (var duplicate in group.Skip(1))
-                diagnostics.Add(duplicate.Span, $"resource {duplicate.Address} is defined twice; it is also defined at {first.Span}",
+            if (!seen.TryAdd(resource.Address, resource))
+                diagnostics.Add(resource.Span, $"resource {resource.Address} is defined twice; it is also defined at {seen[resource.Address].Span}",
                     "rename one of them");
         }
     }

@@ -10,13 +10,13 @@ namespace Hearth.Core.Labs;
 /// </summary>
 public sealed class ResourceReferenceResolver
 {
-    private readonly HashSet<ResourceAddress> _addresses;
+    private readonly Dictionary<(string Kind, string Name), ResourceAddress> _addresses;
     private readonly int _longestName;
 
     public ResourceReferenceResolver(IEnumerable<ResourceAddress> addresses)
     {
-        _addresses = [.. addresses];
-        _longestName = _addresses.Count == 0 ? 1 : _addresses.Max(a => a.Name.Count(c => c == '.') + 1);
+        _addresses = addresses.ToDictionary(a => (a.Kind, a.Name));
+        _longestName = _addresses.Count == 0 ? 1 : _addresses.Values.Max(a => a.Name.Count(c => c == '.') + 1);
     }
 
     /// <summary>The resource named by the leading steps, and the steps after it; null when no declared resource matches.</summary>
@@ -26,16 +26,27 @@ public sealed class ResourceReferenceResolver
             return null;
         for (var parts = Math.Min(_longestName, steps.Length - 1); parts >= 1; parts--)
         {
-            var nameSteps = steps.Skip(1).Take(parts).ToList();
-            if (nameSteps.Any(s => s is not AttributeStep))
-                continue;
-            var name = string.Join('.', nameSteps.Cast<AttributeStep>().Select(s => s.Name));
-            if (!ResourceAddress.TryParse($"{kind.Name}.{name}", out var address) || !_addresses.Contains(address))
-                continue;
-            return (address, steps[(parts + 1)..]);
+            var name = NameOf(steps, parts);
+            if (name is not null && _addresses.TryGetValue((kind.Name, name), out var address))
+                return (address, steps[(parts + 1)..]);
         }
         return null;
     }
 
-    public IEnumerable<ResourceAddress> Addresses => _addresses;
+    /// <summary>The dotted name made of the <paramref name="parts"/> attribute steps after the kind, or null when one is an index.</summary>
+    private static string? NameOf(ImmutableArray<TraversalStep> steps, int parts)
+    {
+        if (parts == 1)
+            return (steps[1] as AttributeStep)?.Name;
+        var names = new string[parts];
+        for (var i = 0; i < parts; i++)
+        {
+            if (steps[i + 1] is not AttributeStep step)
+                return null;
+            names[i] = step.Name;
+        }
+        return string.Join('.', names);
+    }
+
+    public IEnumerable<ResourceAddress> Addresses => _addresses.Values;
 }

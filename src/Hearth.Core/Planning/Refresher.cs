@@ -52,8 +52,7 @@ internal sealed class Refresher(ResourceTypeRegistry registry, string labDirecto
                         : null;
             });
         }
-        await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
-            async (item, token) => await item(token));
+        await RunBoundedAsync(work, cancellationToken);
 
         var refreshed = prior;
         var drift = new List<ResourceDrift>();
@@ -72,6 +71,36 @@ internal sealed class Refresher(ResourceTypeRegistry registry, string labDirecto
             }
         }
         return (refreshed, drift);
+    }
+
+    /// <summary>
+    /// Starts the reads one after another, keeping at most <c>parallelism</c> unfinished at once. Reads that complete
+    /// synchronously (most local kinds) cost no scheduling at all.
+    /// </summary>
+    private async Task RunBoundedAsync(List<Func<CancellationToken, Task>> work, CancellationToken cancellationToken)
+    {
+        var running = new List<Task>(parallelism);
+        foreach (var item in work)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var task = item(cancellationToken);
+            if (task.IsCompleted)
+            {
+                await task;
+                continue;
+            }
+            running.Add(task);
+            if (running.Count >= parallelism)
+            {
+                await Task.WhenAny(running);
+                foreach (var done in running.Where(t => t.IsCompleted).ToList())
+                {
+                    running.Remove(done);
+                    await done;
+                }
+            }
+        }
+        await Task.WhenAll(running);
     }
 
     private static async Task<MapValue?> ReadAsync(ResourceType type, ReadRequest request, CancellationToken cancellationToken)

@@ -1,57 +1,136 @@
 using System.Collections;
-using System.Collections.Immutable;
 
 namespace Hearth.Core.Values;
 
 /// <summary>
-/// An immutable string-keyed map with structural equality. Keys are kept in ordinal order, so output
-/// and state are deterministic whatever order a lab wrote them in.
+/// An immutable string-keyed map with structural equality. Keys are kept in ordinal order, so output and state
+/// are deterministic whatever order a lab wrote them in. Backed by two sorted arrays: lab and state maps are
+/// small and numerous, so lookups by binary search and copy-on-write beat a tree of nodes.
 /// </summary>
 public sealed class ValueMap : IReadOnlyDictionary<string, Value>, IEquatable<ValueMap>
 {
-    public static readonly ValueMap Empty = new([]);
+    public static readonly ValueMap Empty = new([], []);
 
-    private readonly ImmutableSortedDictionary<string, Value> _entries;
+    private readonly string[] _keys;
+    private readonly Value[] _values;
 
-    public ValueMap(IEnumerable<KeyValuePair<string, Value>> entries) =>
-        _entries = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, entries);
+    public ValueMap(IEnumerable<KeyValuePair<string, Value>> entries)
+    {
+        if (entries is ValueMap map)
+        {
+            (_keys, _values) = (map._keys, map._values);
+            return;
+        }
+        var list = entries is ICollection<KeyValuePair<string, Value>> c ? new List<KeyValuePair<string, Value>>(c) : [.. entries];
+        if (!IsSortedAndUnique(list))
+            list.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
+        var keys = new List<string>(list.Count);
+        var values = new List<Value>(list.Count);
+        foreach (var (key, value) in list)
+        {
+            if (keys.Count > 0 && keys[^1] == key)
+                values[^1] = value; // A later duplicate wins, as in a dictionary built by assignment.
+            else
+            {
+                keys.Add(key);
+                values.Add(value);
+            }
+        }
+        _keys = [.. keys];
+        _values = [.. values];
+    }
 
-    private ValueMap(ImmutableSortedDictionary<string, Value> entries) => _entries = entries;
+    private ValueMap(string[] keys, Value[] values)
+    {
+        _keys = keys;
+        _values = values;
+    }
 
-    public int Count => _entries.Count;
+    public int Count => _keys.Length;
 
-    public Value this[string key] => _entries[key];
+    public Value this[string key] => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException(key);
 
-    public IEnumerable<string> Keys => _entries.Keys;
+    public IEnumerable<string> Keys => _keys;
 
-    public IEnumerable<Value> Values => _entries.Values;
+    public IEnumerable<Value> Values => _values;
 
-    public bool ContainsKey(string key) => _entries.ContainsKey(key);
+    public bool ContainsKey(string key) => IndexOf(key) >= 0;
 
-    public bool TryGetValue(string key, out Value value) => _entries.TryGetValue(key, out value!);
+    public bool TryGetValue(string key, out Value value)
+    {
+        var index = IndexOf(key);
+        value = index >= 0 ? _values[index] : null!;
+        return index >= 0;
+    }
 
-    public ValueMap SetItem(string key, Value value) => new(_entries.SetItem(key, value));
+    public ValueMap SetItem(string key, Value value)
+    {
+        var index = IndexOf(key);
+        if (index >= 0)
+        {
+            var values = (Value[])_values.Clone();
+            values[index] = value;
+            return new ValueMap(_keys, values);
+        }
+        var at = ~index;
+        var newKeys = new string[_keys.Length + 1];
+        var newValues = new Value[_values.Length + 1];
+        Array.Copy(_keys, newKeys, at);
+        Array.Copy(_values, newValues, at);
+        newKeys[at] = key;
+        newValues[at] = value;
+        Array.Copy(_keys, at, newKeys, at + 1, _keys.Length - at);
+        Array.Copy(_values, at, newValues, at + 1, _values.Length - at);
+        return new ValueMap(newKeys, newValues);
+    }
 
-    public ValueMap Remove(string key) => new(_entries.Remove(key));
+    public ValueMap Remove(string key)
+    {
+        var index = IndexOf(key);
+        if (index < 0)
+            return this;
+        var newKeys = new string[_keys.Length - 1];
+        var newValues = new Value[_values.Length - 1];
+        Array.Copy(_keys, newKeys, index);
+        Array.Copy(_values, newValues, index);
+        Array.Copy(_keys, index + 1, newKeys, index, _keys.Length - index - 1);
+        Array.Copy(_values, index + 1, newValues, index, _values.Length - index - 1);
+        return new ValueMap(newKeys, newValues);
+    }
 
-    public IEnumerator<KeyValuePair<string, Value>> GetEnumerator() => _entries.GetEnumerator();
+    public IEnumerator<KeyValuePair<string, Value>> GetEnumerator()
+    {
+        for (var i = 0; i < _keys.Length; i++)
+            yield return KeyValuePair.Create(_keys[i], _values[i]);
+    }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     public bool Equals(ValueMap? other) =>
-        other is not null && Count == other.Count &&
-        _entries.All(e => other._entries.TryGetValue(e.Key, out var v) && Equals(e.Value, v));
+        ReferenceEquals(this, other) || other is not null && _keys.AsSpan().SequenceEqual(other._keys) && _values.AsSpan().SequenceEqual(other._values);
 
     public override bool Equals(object? obj) => Equals(obj as ValueMap);
 
     public override int GetHashCode()
     {
         var hash = new HashCode();
-        foreach (var (key, value) in _entries)
+        for (var i = 0; i < _keys.Length; i++)
         {
-            hash.Add(key, StringComparer.Ordinal);
-            hash.Add(value);
+            hash.Add(_keys[i], StringComparer.Ordinal);
+            hash.Add(_values[i]);
         }
         return hash.ToHashCode();
     }
+
+    private static bool IsSortedAndUnique(List<KeyValuePair<string, Value>> list)
+    {
+        for (var i = 1; i < list.Count; i++)
+        {
+            if (string.CompareOrdinal(list[i - 1].Key, list[i].Key) >= 0)
+                return false;
+        }
+        return true;
+    }
+
+    private int IndexOf(string key) => Array.BinarySearch(_keys, key, StringComparer.Ordinal);
 }
