@@ -56,7 +56,7 @@ internal static class OutputCommand
     private static string Json(Value value)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, StateSerializer.CompactWriterOptions))
             ValueJson.Write(writer, value);
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
@@ -64,7 +64,7 @@ internal static class OutputCommand
     private static string JsonAll(IEnumerable<KeyValuePair<string, OutputState>> outputs)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        using (var writer = new Utf8JsonWriter(buffer, StateSerializer.WriterOptions))
         {
             writer.WriteStartObject();
             foreach (var (name, output) in outputs)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Hearth.Core.Planning;
+using Hearth.Core.State;
 using Hearth.Core.Values;
 
 namespace Hearth.Cli.Rendering;
@@ -13,7 +14,7 @@ internal static class PlanJsonWriter
 {
     public static void Write(Stream stream, Plan plan, string hearthVersion)
     {
-        using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        using var writer = new Utf8JsonWriter(stream, StateSerializer.WriterOptions);
         writer.WriteStartObject();
         writer.WriteString("format_version", "1.0");
         writer.WriteString("hearth_version", hearthVersion);

@@ -10,7 +10,7 @@ internal static class StateJsonView
     public static string Redacted(StateDocument state, string hearthVersion)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        using (var writer = new Utf8JsonWriter(buffer, StateSerializer.WriterOptions))
         {
             writer.WriteStartObject();
             writer.WriteString("format_version", "1.0");

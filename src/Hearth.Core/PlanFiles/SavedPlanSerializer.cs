@@ -19,7 +19,7 @@ public static class SavedPlanSerializer
     public static async Task WriteAsync(string path, SavedPlan plan, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        using (var writer = new Utf8JsonWriter(buffer, StateSerializer.WriterOptions))
         {
             writer.WriteStartObject();
             writer.WriteString("format", Format);

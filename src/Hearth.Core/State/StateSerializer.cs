@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Hearth.Core.Addressing;
 using Hearth.Core.Diagnostics;
@@ -12,7 +13,11 @@ namespace Hearth.Core.State;
 /// </summary>
 public static class StateSerializer
 {
-    private static readonly JsonWriterOptions WriterOptions = new() { Indented = true };
+    /// <summary>Indented, and without HTML-safe escaping: quotes in addresses stay readable as <c>\"</c>.</summary>
+    public static readonly JsonWriterOptions WriterOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>The same, on one line (journal records).</summary>
+    public static readonly JsonWriterOptions CompactWriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static void Write(StateDocument state, Stream stream, string hearthVersion)
     {

@@ -14,7 +14,7 @@ public static class StateJournal
     public static byte[] Header(StateDocument baseState)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, StateSerializer.CompactWriterOptions))
         {
             writer.WriteStartObject();
             writer.WriteNumber("journal", 1);
@@ -29,7 +29,7 @@ public static class StateJournal
     public static byte[] Record(long serial, StateChange change)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, StateSerializer.CompactWriterOptions))
         {
             writer.WriteStartObject();
             writer.WriteNumber("serial", serial);
@@ -57,7 +57,7 @@ public static class StateJournal
     public static byte[] Creating(ResourceInstanceState planned)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, StateSerializer.CompactWriterOptions))
         {
             writer.WriteStartObject();
             writer.WritePropertyName("creating");
