@@ -96,7 +96,7 @@ internal static class PlanJsonWriter
         writer.WritePropertyName("after");
         WriteRedacted(writer, after);
         writer.WritePropertyName("after_unknown");
-        WriteMarks(writer, after, v => v is UnknownValue);
+        WriteMarks(writer, after, v => v is UnknownValue or SensitiveValue { Inner: UnknownValue });
         writer.WritePropertyName("before_sensitive");
         WriteMarks(writer, before, v => v is SensitiveValue);
         writer.WritePropertyName("after_sensitive");

@@ -124,13 +124,13 @@ internal sealed class PlanRenderer(Terminal terminal)
         }
     }
 
-    /// <summary>All output changes as one block, so names align; sensitive values never show.</summary>
+    /// <summary>All output changes as one block, so names align; sensitive values never show, only that they change.</summary>
     private void RenderOutputChanges(IReadOnlyList<OutputChange> outputs)
     {
-        static Value Shown(OutputChange output, Value value) =>
-            output.Sensitive && value is not UnknownValue ? Value.String("").MarkSensitive() : value;
-        var before = outputs.Where(o => o.Before is not null).Select(o => KeyValuePair.Create(o.Name, Shown(o, o.Before!)));
-        var after = outputs.Where(o => o.After is not null).Select(o => KeyValuePair.Create(o.Name, Shown(o, o.After!)));
+        static Value Shown(OutputChange output, Value value, string side) =>
+            output.Sensitive ? Value.String(side).MarkSensitive() : value;
+        var before = outputs.Where(o => o.Before is not null).Select(o => KeyValuePair.Create(o.Name, Shown(o, o.Before!, "before")));
+        var after = outputs.Where(o => o.After is not null).Select(o => KeyValuePair.Create(o.Name, Shown(o, o.After!, "after")));
         _diff.WriteBody(new MapValue(new ValueMap(before)), new MapValue(new ValueMap(after)), 0, new HashSet<string>(), showUnchanged: false);
     }
 

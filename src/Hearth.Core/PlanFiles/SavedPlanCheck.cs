@@ -11,10 +11,13 @@ public static class SavedPlanCheck
     /// <exception cref="PlanException">The state or the lab moved since the plan was made.</exception>
     public static void EnsureCurrent(SavedPlan plan, Lab lab, StateDocument current)
     {
-        if (plan.Lineage != current.Lineage)
+        // A lab's first plan is made before any state exists, so it has no lineage to match: it is current as long
+        // as the state is still unwritten.
+        var madeBeforeAnyState = plan.Serial == 0 && plan.RefreshedState.IsEmpty;
+        if (!madeBeforeAnyState && plan.Lineage != current.Lineage)
             throw new PlanException("saved plan does not match the state: it was made for another state (lineage differs)",
                 "make a new plan with `hearth plan -out FILE` against this state");
-        if (plan.Serial != current.Serial)
+        if (madeBeforeAnyState ? current.Serial != 0 : plan.Serial != current.Serial)
             throw new PlanException(
                 $"saved plan is stale: the state changed since the plan was made (serial {plan.Serial} then, {current.Serial} now)",
                 "make a new plan with `hearth plan -out FILE` and apply that");
