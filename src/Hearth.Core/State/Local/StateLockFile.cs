@@ -38,7 +38,7 @@ public sealed class StateLockFile : IAsyncDisposable
                 return new StateLockFile(paths, handle, info);
             }
             if (DateTimeOffset.UtcNow >= deadline)
-                throw new StateLockedException(ReadInfo(paths) ?? UnknownHolder(paths));
+                throw new StateLockedException(await HolderAsync(paths, cancellationToken));
             await Task.Delay(RetryInterval, cancellationToken);
         }
     }
@@ -66,6 +66,18 @@ public sealed class StateLockFile : IAsyncDisposable
                 $"lock {lockId} is held by a running process (pid {info.ProcessId}, {info.Who}, {info.Operation})",
                 "let that run finish or stop it; a local lock is released by the system as soon as its process ends");
         File.Delete(paths.LockInfo);
+    }
+
+    /// <summary>The holder writes its details just after taking the lock; give it a moment before calling it unknown.</summary>
+    private static async Task<LockInfo> HolderAsync(LocalStatePaths paths, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            if (ReadInfo(paths) is { } info)
+                return info;
+            await Task.Delay(50, cancellationToken);
+        }
+        return UnknownHolder(paths);
     }
 
     private static FileStream? TryLock(LocalStatePaths paths)

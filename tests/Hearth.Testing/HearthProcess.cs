@@ -1,0 +1,69 @@
+using System.Diagnostics;
+
+namespace Hearth.Testing;
+
+/// <summary>Runs the real <c>hearth</c> command as its own process (from the test's output directory), for crash and lock tests.</summary>
+public sealed class HearthProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly Task<string> _output;
+    private readonly Task<string> _error;
+
+    private HearthProcess(Process process)
+    {
+        _process = process;
+        _output = process.StandardOutput.ReadToEndAsync();
+        _error = process.StandardError.ReadToEndAsync();
+    }
+
+    public int Id => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    public static HearthProcess Start(string labDirectory, params string[] args)
+    {
+        var hearth = Path.Combine(AppContext.BaseDirectory, "hearth.dll");
+        if (!File.Exists(hearth))
+            throw new InvalidOperationException($"{hearth} is missing: the test project must reference Hearth.Cli");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = labDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(hearth);
+        foreach (var arg in args)
+            start.ArgumentList.Add(arg);
+        start.Environment["NO_COLOR"] = "1";
+        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start hearth");
+        process.StandardInput.Close();
+        return new HearthProcess(process);
+    }
+
+    /// <summary>SIGKILL: no chance to clean up, as in a power cut or an OOM kill.</summary>
+    public void Kill() => _process.Kill(entireProcessTree: false);
+
+    public async Task<(int ExitCode, string Output, string Error)> WaitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            _process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"hearth did not finish within {timeout}");
+        }
+        return (_process.ExitCode, await _output, await _error);
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+            _process.Kill(entireProcessTree: true);
+        _process.Dispose();
+    }
+}
