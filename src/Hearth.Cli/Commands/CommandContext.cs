@@ -17,15 +17,20 @@ internal sealed record CommandContext(CliEnvironment Environment, HearthServices
 
     /// <summary>The lab's state backend.</summary>
     /// <exception cref="StateException">The backend is not one this build offers.</exception>
-    public IStateBackend Backend(Lab lab)
+    public IStateBackend Backend(Lab lab) => Backend(lab.State);
+
+    /// <summary>The backend of the lab's <c>state:</c> section, without loading the rest of the lab (state commands).</summary>
+    public IStateBackend StateOnlyBackend() => Backend(LabLoader.LoadStateSettings(LabDirectory).State);
+
+    private IStateBackend Backend(StateSettings state)
     {
-        if (lab.State.Backend != "local")
-            throw new StateException($"state backend `{lab.State.Backend}` is not available in this build of hearth",
+        if (state.Backend != "local")
+            throw new StateException($"state backend `{state.Backend}` is not available in this build of hearth",
                 "use `backend: local` (the default), or a hearth build with remote state support");
-        if (lab.State.Settings.Find("encrypt_to") is { } encrypt)
+        if (state.Settings.Find("encrypt_to") is { } encrypt)
             throw new LabException(encrypt.KeySpan, "state.encrypt_to is not supported by this build of hearth yet",
                 "remove it for now; the local state is written owner-only (0600)");
-        return new LocalStateBackend(Path.GetFullPath(lab.State.Path, lab.Directory), Services.Version);
+        return new LocalStateBackend(Path.GetFullPath(state.Path, LabDirectory), Services.Version);
     }
 
     public LockInfo Lock(string operation, IStateBackend backend) =>

@@ -144,16 +144,12 @@ internal static class StateCommand
     private static Option<string> LockTimeoutOption() =>
         new("--lock-timeout") { Description = "How long to wait for the state lock", DefaultValueFactory = _ => "0s", HelpName = "DURATION" };
 
-    private static async Task<StateDocument> ReadAsync(CommandContext context, CancellationToken cancellationToken)
-    {
-        var lab = context.LoadLab([]);
-        return await context.Backend(lab).ReadAsync(cancellationToken) ?? StateDocument.CreateNew();
-    }
+    private static async Task<StateDocument> ReadAsync(CommandContext context, CancellationToken cancellationToken) =>
+        await context.StateOnlyBackend().ReadAsync(cancellationToken) ?? StateDocument.CreateNew();
 
     private static async Task<(IStateBackend, IStateSession)> OpenAsync(CommandContext context, string operation, string lockTimeout, CancellationToken cancellationToken)
     {
-        var lab = context.LoadLab([]);
-        var backend = context.Backend(lab);
+        var backend = context.StateOnlyBackend();
         return (backend, await backend.OpenAsync(context.Lock(operation, backend), RunOptions.ParseTimeout(lockTimeout), cancellationToken));
     }
 

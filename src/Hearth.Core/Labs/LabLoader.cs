@@ -52,11 +52,34 @@ public sealed partial class LabLoader(LabLoadOptions options)
             resources.AddRange(ExpandSection(section, files, new LabSectionContext(labName, providers), diagnostics));
         var outputs = ReadOutputs(files, diagnostics);
         CheckDuplicateAddresses(resources, diagnostics);
+        var checkedResources = resources.ToImmutableArray();
+        try
+        {
+            checkedResources = new LabReferenceChecker(resources, variables).Check(outputs);
+        }
+        catch (LabException e)
+        {
+            diagnostics.Add(e);
+        }
         diagnostics.ThrowIfAny();
-
-        var checkedResources = new LabReferenceChecker(resources, variables).Check(outputs);
         return new Lab(labName, directory, state, variables, values, checkedResources, [.. outputs], providers,
             [.. files.Loaded.Select(f => f.Path)], Fingerprint(files, values));
+    }
+
+    /// <summary>
+    /// Reads only what locates the state (the lab's name and its <c>state:</c> section), so state commands work
+    /// on a lab whose resources do not load.
+    /// </summary>
+    /// <exception cref="LabException">The lab's files cannot be read or its state section is malformed.</exception>
+    public static (string Name, StateSettings State) LoadStateSettings(string labDirectory)
+    {
+        var directory = Path.GetFullPath(labDirectory);
+        var files = LabFiles.Read(directory);
+        var diagnostics = new DiagnosticBag();
+        var name = ReadLabName(files, directory, diagnostics);
+        var state = ReadState(files, diagnostics);
+        diagnostics.ThrowIfAny();
+        return (name, state);
     }
 
     private static string ReadLabName(LabFiles files, string directory, DiagnosticBag diagnostics)

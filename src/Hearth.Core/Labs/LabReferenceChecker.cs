@@ -79,7 +79,9 @@ internal sealed class LabReferenceChecker(IReadOnlyList<ResourceConfig> resource
                     _diagnostics.Add(reference.Span, $"`${{{reference}}}` names no variable", "write `${var.NAME}`");
                 else if (!variables.ContainsKey(name.Name))
                     _diagnostics.Add(reference.Span, $"unknown variable `var.{name.Name}`",
-                        NameSuggester.Hint(name.Name, variables.Keys.ToList(), "variable"));
+                        NameSuggester.Suggest(name.Name, variables.Keys) is { } close
+                            ? $"did you mean `{close}`?"
+                            : $"declare it under `variables:`, e.g. `{name.Name}: {{ default: … }}`");
                 return null;
             case "each":
                 if (from?.ForEach is null)

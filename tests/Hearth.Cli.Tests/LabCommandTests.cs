@@ -1,0 +1,110 @@
+using Hearth.Testing;
+
+namespace Hearth.Cli.Tests;
+
+public sealed class LabCommandTests
+{
+    [Fact]
+    public async Task Init_scaffolds_a_lab_that_validates_and_plans_cleanly()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "hearth-init-" + Guid.NewGuid().ToString("N")[..12]);
+        try
+        {
+            var init = await CliRunner.RunAsync(Path.GetTempPath(), ["init", directory]);
+            var validate = await CliRunner.RunAsync(directory, ["validate"]);
+            var plan = await CliRunner.RunAsync(directory, ["plan", "--detailed-exitcode"]);
+            var again = await CliRunner.RunAsync(directory, ["init"]);
+
+            Assert.Equal(0, init.ExitCode);
+            Assert.Contains(".hearth/", await File.ReadAllTextAsync(Path.Combine(directory, ".gitignore")), StringComparison.Ordinal);
+            Assert.Equal(0, validate.ExitCode);
+            Assert.Equal(2, plan.ExitCode);
+            Assert.Contains("Plan: 2 to add, 0 to change, 0 to destroy.", plan.Output, StringComparison.Ordinal);
+            Assert.Equal(1, again.ExitCode);
+            Assert.Contains("already exists", again.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Validate_reports_every_problem_and_exits_1()
+    {
+        using var lab = new TempLab("""
+            resources:
+              data.a: { input: "${var.missing}" }
+              file.b: { path: b.txt, content: x, mode: 644, colour: red }
+            """);
+
+        var result = await CliRunner.RunAsync(lab.Directory, ["validate"]);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Error: hearth.yaml:2:21: unknown variable `var.missing`", result.Error, StringComparison.Ordinal);
+        Assert.Contains("Error: hearth.yaml:3:49: file has no attribute `colour`", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Graph_prints_dependencies_as_dot_and_mermaid()
+    {
+        using var lab = new TempLab("""
+            resources:
+              data.a: { input: 1 }
+              data.b: { input: "${data.a.output}" }
+            """);
+
+        var dot = await CliRunner.RunAsync(lab.Directory, ["graph"]);
+        var mermaid = await CliRunner.RunAsync(lab.Directory, ["graph", "--format", "mermaid"]);
+
+        Assert.Contains("\"data.b\" -> \"data.a\";", dot.Output, StringComparison.Ordinal);
+        Assert.StartsWith("digraph", dot.Output, StringComparison.Ordinal);
+        Assert.StartsWith("flowchart RL\n", mermaid.Output, StringComparison.Ordinal);
+        Assert.Contains("r1 --> r0", mermaid.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Variables_come_from_defaults_the_vars_file_the_environment_and_the_command_line_in_that_order()
+    {
+        using var lab = new TempLab("""
+            variables:
+              a: { default: from-default }
+              b: { default: from-default }
+              c: { default: from-default }
+              d: { default: from-default }
+            outputs:
+              all: "${var.a} ${var.b} ${var.c} ${var.d}"
+            """, ("hearth.vars.yaml", "b: from-file\nc: from-file\nd: from-file\n"));
+
+        var result = await CliRunner.RunAsync(lab.Directory, ["apply", "--auto-approve", "--var", "d=from-flag"],
+            environment: new Dictionary<string, string> { ["HEARTH_VAR_c"] = "from-env", ["HEARTH_VAR_d"] = "from-env" });
+
+        Assert.Contains("all = \"from-default from-file from-env from-flag\"", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Force_unlock_clears_a_lock_left_by_a_dead_process()
+    {
+        using var lab = new TempLab("resources:\n  data.a: { input: 1 }\n");
+        Directory.CreateDirectory(lab.PathOf(".hearth"));
+        await File.WriteAllTextAsync(lab.PathOf(".hearth/state.json.lock.info"),
+            """{"id":"4f1c","operation":"apply","who":"alice@nas","created":"2026-11-25T12:03:00+00:00","path":"x","version":"0.1.0","process_id":999999}""");
+
+        var wrongId = await CliRunner.RunAsync(lab.Directory, ["force-unlock", "--force", "beef"]);
+        var unlocked = await CliRunner.RunAsync(lab.Directory, ["force-unlock", "--force", "4f1c"]);
+
+        Assert.Equal(1, wrongId.ExitCode);
+        Assert.Contains("has ID 4f1c, not beef", wrongId.Error, StringComparison.Ordinal);
+        Assert.Equal(0, unlocked.ExitCode);
+        Assert.False(File.Exists(lab.PathOf(".hearth/state.json.lock.info")));
+    }
+
+    [Fact]
+    public async Task Help_lists_every_command()
+    {
+        var result = await CliRunner.RunAsync(Path.GetTempPath(), ["--help"]);
+
+        foreach (var command in new[] { "init", "validate", "plan", "apply", "destroy", "show", "output", "state", "import", "graph", "force-unlock" })
+            Assert.Contains($"  {command}", result.Output, StringComparison.Ordinal);
+    }
+}

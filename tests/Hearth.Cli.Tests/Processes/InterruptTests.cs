@@ -1,0 +1,40 @@
+using System.Diagnostics;
+using Hearth.Core.State.Local;
+using Hearth.Testing;
+
+namespace Hearth.Cli.Tests.Processes;
+
+public sealed class InterruptTests
+{
+    [Fact]
+    public async Task Ctrl_c_lets_the_running_step_finish_saves_state_and_exits_130()
+    {
+        var lab = new System.Text.StringBuilder("resources:\n");
+        for (var step = 0; step < 6; step++)
+        {
+            lab.Append($"  exec.s{step}:\n    command: [sh, -c, \"sleep 0.6; echo s{step}\"]\n");
+            if (step > 0)
+                lab.Append($"    triggers: {{ after: \"${{exec.s{step - 1}.id}}\" }}\n");
+        }
+        using var temp = new TempLab(lab.ToString());
+        using var apply = HearthProcess.Start(temp.Directory, "apply", "-auto-approve");
+        await Task.Delay(1500);
+
+        using (var signal = Process.Start("kill", ["-INT", apply.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            await signal.WaitForExitAsync();
+        var result = await apply.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(130, result.ExitCode);
+        Assert.Contains("Interrupt received", result.Error, StringComparison.Ordinal);
+        Assert.Contains("Skipped: the run was interrupted", result.Output, StringComparison.Ordinal);
+        var state = (await new LocalStateBackend(temp.PathOf(".hearth/state.json"), "test").ReadAsync(CancellationToken.None))!;
+        var completed = result.Output.Split('\n').Count(l => l.Contains("Creation complete", StringComparison.Ordinal));
+        Assert.InRange(completed, 1, 5);
+        Assert.Equal(completed, state.Resources.Count);
+        Assert.All(state.Resources.Values, r => Assert.False(r.Tainted));
+
+        var rest = await HearthProcess.Start(temp.Directory, "apply", "-auto-approve").WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.Equal(0, rest.ExitCode);
+        Assert.Contains($"Resources: {6 - completed} added", rest.Output, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,139 @@
+using System.Text.Json;
+using Hearth.Testing;
+
+namespace Hearth.Cli.Tests;
+
+public sealed class StateCommandTests
+{
+    private static async Task<ExampleLab> AppliedLab()
+    {
+        var lab = new ExampleLab();
+        var apply = await lab.RunAsync("apply", "--auto-approve");
+        Assert.Equal(0, apply.ExitCode);
+        return lab;
+    }
+
+    [Fact]
+    public async Task State_list_prints_every_instance_and_filters_by_prefix()
+    {
+        using var lab = await AppliedLab();
+
+        var all = await lab.RunAsync("state", "list");
+        var nodes = await lab.RunAsync("state", "list", "data.node");
+
+        Assert.Equal(11, all.Output.Trim().Split('\n').Length);
+        Assert.Equal("data.node[\"alpha\"]\ndata.node[\"beta\"]\ndata.node[\"gamma\"]\n", nodes.Output);
+    }
+
+    [Fact]
+    public async Task State_show_prints_attributes_with_sensitive_ones_redacted()
+    {
+        using var lab = await AppliedLab();
+
+        var result = await lab.RunAsync("state", "show", "random_password.db");
+
+        Assert.Contains("# random_password.db:", result.Output, StringComparison.Ordinal);
+        Assert.Contains("result  = (sensitive value)", result.Output, StringComparison.Ordinal);
+        Assert.Contains("length  = 24", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task State_rm_forgets_without_destroying_and_the_next_plan_recreates()
+    {
+        using var lab = await AppliedLab();
+
+        var removed = await lab.RunAsync("state", "rm", "file.motd");
+        var plan = await lab.RunAsync("plan");
+
+        Assert.Equal(0, removed.ExitCode);
+        Assert.Contains("Removed file.motd", removed.Output, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(lab.Directory, "out", "motd.txt")));
+        Assert.Contains("# file.motd will be created", plan.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task State_mv_renames_so_a_renamed_resource_is_not_recreated()
+    {
+        using var lab = await AppliedLab();
+        foreach (var file in new[] { "hearth.yaml", "nodes.yaml" }.Select(f => Path.Combine(lab.Directory, f)))
+            await File.WriteAllTextAsync(file, (await File.ReadAllTextAsync(file)).Replace("data.site", "data.home", StringComparison.Ordinal));
+
+        var moved = await lab.RunAsync("state", "mv", "data.site", "data.home");
+        var plan = await lab.RunAsync("plan");
+
+        Assert.Equal(0, moved.ExitCode);
+        Assert.Contains("Move \"data.site\" to \"data.home\"", moved.Output, StringComparison.Ordinal);
+        Assert.Equal("No changes. Your lab matches the configuration.\n", plan.Output);
+    }
+
+    [Fact]
+    public async Task State_pull_and_push_round_trip_and_push_refuses_an_older_state()
+    {
+        using var lab = await AppliedLab();
+        var pulled = await lab.RunAsync("state", "pull");
+        var saved = Path.Combine(lab.Directory, "saved.json");
+        await File.WriteAllTextAsync(saved, pulled.Output);
+        await lab.RunAsync("state", "rm", "data.site");
+
+        var older = await lab.RunAsync("state", "push", "saved.json");
+        var forced = await lab.RunAsync("state", "push", "--force", "saved.json");
+        var list = await lab.RunAsync("state", "list", "data.site");
+
+        Assert.Equal(1, older.ExitCode);
+        Assert.Contains("older than the current one", older.Error, StringComparison.Ordinal);
+        Assert.Equal(0, forced.ExitCode);
+        Assert.Equal("data.site\n", list.Output);
+        using var json = JsonDocument.Parse(pulled.Output);
+        Assert.Equal(1, json.RootElement.GetProperty("version").GetInt32());
+    }
+
+    [Fact]
+    public async Task Import_adopts_an_existing_file_into_a_declared_address()
+    {
+        using var lab = new TempLab("resources:\n  file.notes: { path: notes.txt, content: \"hello\\n\" }\n");
+        await File.WriteAllTextAsync(lab.PathOf("notes.txt"), "hello\n");
+
+        var imported = await CliRunner.RunAsync(lab.Directory, ["import", "file.notes", "notes.txt"]);
+        var plan = await CliRunner.RunAsync(lab.Directory, ["plan"]);
+        var again = await CliRunner.RunAsync(lab.Directory, ["import", "file.notes", "notes.txt"]);
+
+        Assert.Equal(0, imported.ExitCode);
+        Assert.Contains("Import successful!", imported.Output, StringComparison.Ordinal);
+        Assert.Equal("No changes. Your lab matches the configuration.\n", plan.Output);
+        Assert.Equal(1, again.ExitCode);
+        Assert.Contains("file.notes is already managed", again.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Output_hides_sensitive_values_unless_asked()
+    {
+        using var lab = await AppliedLab();
+
+        var all = await lab.RunAsync("output");
+        var one = await lab.RunAsync("output", "motd_path", "--raw");
+        var json = await lab.RunAsync("output", "--json");
+        var missing = await lab.RunAsync("output", "motd_pth");
+
+        Assert.Contains("db_password = (sensitive value)", all.Output, StringComparison.Ordinal);
+        Assert.Contains("motd_path = \"out/motd.txt\"", all.Output, StringComparison.Ordinal);
+        Assert.Equal("out/motd.txt", one.Output);
+        using var document = JsonDocument.Parse(json.Output);
+        Assert.True(document.RootElement.GetProperty("db_password").GetProperty("sensitive").GetBoolean());
+        Assert.Equal(1, missing.ExitCode);
+        Assert.Contains("did you mean `motd_path`?", missing.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Destroy_removes_every_object_and_empties_the_state()
+    {
+        using var lab = await AppliedLab();
+
+        var result = await lab.RunAsync("destroy", "--auto-approve");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Destroy complete! Resources: 11 destroyed.", result.Output, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(lab.Directory, "out", "motd.txt")));
+        Assert.False(File.Exists(Path.Combine(lab.Directory, "out", "stamp.txt")));
+        Assert.Equal("", (await lab.RunAsync("state", "list")).Output);
+    }
+}
