@@ -107,4 +107,41 @@ public sealed class LabCommandTests
         foreach (var command in new[] { "init", "validate", "plan", "apply", "destroy", "show", "output", "state", "import", "graph", "force-unlock" })
             Assert.Contains($"  {command}", result.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_var_file_sets_typed_values_and_a_saved_plan_keeps_them()
+    {
+        using var lab = new TempLab("""
+            variables:
+              nodes: { type: list, default: [a] }
+            resources:
+              data.n: { for_each: "${var.nodes}", input: "${each.key}" }
+            """, ("big.yaml", "nodes: [a, b, c]\n"));
+
+        var plan = await CliRunner.RunAsync(lab.Directory, ["plan", "-var-file=big.yaml", "-out=p"]);
+        var apply = await CliRunner.RunAsync(lab.Directory, ["apply", "p"]);
+        var withVar = await CliRunner.RunAsync(lab.Directory, ["apply", "p", "--var", "nodes=[z]"]);
+
+        Assert.Contains("Plan: 3 to add", plan.Output, StringComparison.Ordinal);
+        Assert.Equal(0, apply.ExitCode);
+        Assert.Contains("Resources: 3 added", apply.Output, StringComparison.Ordinal);
+        Assert.Equal(1, withVar.ExitCode);
+        Assert.Contains("a saved plan is applied exactly as it was made", withVar.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_state_section_is_checked()
+    {
+        using var lab = new TempLab("""
+            state: { backend: local, pth: x.json }
+            resources:
+              data.a: { input: 1 }
+            """);
+
+        var result = await CliRunner.RunAsync(lab.Directory, ["validate"]);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Error: hearth.yaml:1:26: unknown setting `pth` for the local state backend", result.Error, StringComparison.Ordinal);
+        Assert.Contains("did you mean `path`?", result.Error, StringComparison.Ordinal);
+    }
 }

@@ -29,9 +29,15 @@ internal static class ApplyCommand
             var saved = destroy ? null : parse.GetValue(planFile);
             var mode = destroy ? PlanMode.Destroy : PlanMode.Normal;
             if (saved is not null)
-                return await ApplySavedAsync(context, Path.GetFullPath(saved, context.Environment.WorkingDirectory), run.Timeout(parse), cancellationToken);
+            {
+                if (run.ChangesThePlan(parse))
+                    throw new UsageException("a saved plan is applied exactly as it was made: --var, --target, --replace, --refresh and --refresh-only cannot be given with it",
+                        "make a new plan with those options: `hearth plan -out FILE ...`");
+                return await ApplySavedAsync(context, Path.GetFullPath(saved, context.Environment.WorkingDirectory), run.Timeout(parse),
+                    parse.GetValue(run.Parallelism), cancellationToken);
+            }
 
-            var lab = context.LoadLab(run.Variables(parse));
+            var lab = context.LoadLab(run.Variables(parse), run.VariableFiles(parse));
             var backend = context.Backend(lab);
             await using var session = await backend.OpenAsync(context.Lock(destroy ? "destroy" : "apply", backend), run.Timeout(parse), cancellationToken);
             var plan = await new Planner(context.Services.Registry, context.Services.Secrets)
@@ -46,7 +52,7 @@ internal static class ApplyCommand
         return command;
     }
 
-    private static async Task<int> ApplySavedAsync(CommandContext context, string path, TimeSpan lockTimeout, CancellationToken cancellationToken)
+    private static async Task<int> ApplySavedAsync(CommandContext context, string path, TimeSpan lockTimeout, int parallelism, CancellationToken cancellationToken)
     {
         var saved = await SavedPlanSerializer.ReadAsync(path, cancellationToken);
         var lab = context.LoadLab(saved.Variables, useEnvironment: false);
@@ -54,7 +60,7 @@ internal static class ApplyCommand
         await using var session = await backend.OpenAsync(context.Lock("apply", backend), lockTimeout, cancellationToken);
         SavedPlanCheck.EnsureCurrent(saved, lab, session.Current);
         var remade = await new Planner(context.Services.Registry, context.Services.Secrets)
-            .PlanAsync(lab, saved.RefreshedState, saved.Options with { Refresh = false }, cancellationToken);
+            .PlanAsync(lab, saved.RefreshedState, saved.Options with { Refresh = false, Parallelism = parallelism }, cancellationToken);
         var plan = remade with { Drift = [.. DriftComparer.Compare(session.Current, saved.RefreshedState)] };
         SavedPlanCheck.EnsureSameChanges(saved, plan);
         return await ApplyRunner.ApplyAsync(context, lab, plan, session, plan.Options.Mode == PlanMode.Destroy);
@@ -64,7 +70,7 @@ internal static class ApplyCommand
     {
         var terminal = context.Terminal;
         if (!terminal.CanPrompt)
-            throw new UsageException("refusing to apply without confirmation: standard input is not a terminal",
+            throw new UsageException($"refusing to {(destroy ? "destroy" : "apply")} without confirmation: standard input is not a terminal",
                 "review the plan, then run again with --auto-approve, or save it with `hearth plan --out FILE` and apply that file");
         terminal.Line();
         terminal.Line(destroy ? "Do you really want to destroy all resources in the plan?" : "Do you want to perform these actions?", Styles.Emphasis);

@@ -44,7 +44,7 @@ internal static class ApplyRunner
             terminal.Line("Outputs:", Styles.Emphasis);
             terminal.Line();
             foreach (var (name, output) in session.Current.Outputs)
-                terminal.Line($"{name} = {(output.Sensitive ? "<sensitive>" : ValueText.Format(output.Value))}");
+                terminal.Line($"{name} = {(output.Sensitive ? ValueText.Sensitive : ValueText.Format(output.Value))}");
         }
         return ExitCodes.Success;
     }

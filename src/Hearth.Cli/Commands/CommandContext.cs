@@ -11,9 +11,15 @@ namespace Hearth.Cli.Commands;
 internal sealed record CommandContext(CliEnvironment Environment, HearthServices Services, Terminal Terminal, string LabDirectory, bool Verbose, bool Debug)
 {
     /// <exception cref="LabException">The lab has problems.</exception>
-    public Lab LoadLab(IReadOnlyList<KeyValuePair<string, string>> variables, bool useEnvironment = true) =>
-        new LabLoader(new LabLoadOptions(variables,
-            useEnvironment ? Environment.Variables : new Dictionary<string, string>(), Services.Registry, Services.Sections)).Load(LabDirectory);
+    public Lab LoadLab(IReadOnlyList<KeyValuePair<string, string>> variables, IReadOnlyList<string>? variableFiles = null, bool useEnvironment = true)
+    {
+        var files = (variableFiles ?? []).Select(f => Path.GetFullPath(f, Environment.WorkingDirectory)).ToList();
+        var lab = new LabLoader(new LabLoadOptions(variables, useEnvironment ? Environment.Variables : new Dictionary<string, string>(),
+            Services.Registry, Services.Sections, files)).Load(LabDirectory);
+        if (Verbose)
+            Terminal.ErrorLine($"Loaded lab `{lab.Name}` from {LabDirectory}: {lab.Resources.Length} resource(s) in {lab.Files.Length} file(s) ({string.Join(", ", lab.Files)}); state: {lab.State.Backend} {lab.State.Path}");
+        return lab;
+    }
 
     /// <summary>The lab's state backend.</summary>
     /// <exception cref="StateException">The backend is not one this build offers.</exception>

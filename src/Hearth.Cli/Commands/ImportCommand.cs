@@ -19,11 +19,12 @@ internal static class ImportCommand
         command.Options.Add(run.LockTimeout);
         actions.Bind(command, async (parse, context, cancellationToken) =>
         {
-            var lab = context.LoadLab(run.Variables(parse));
+            var lab = context.LoadLab(run.Variables(parse), run.VariableFiles(parse));
             var backend = context.Backend(lab);
             await using var session = await backend.OpenAsync(context.Lock("import", backend), run.Timeout(parse), cancellationToken);
             var instance = await Importer.ImportAsync(lab, session, StateCommand.ParseAddress(parse.GetValue(address)!), parse.GetValue(id)!, cancellationToken);
-            context.Terminal.Line($"{instance.Address}: Import complete [id={parse.GetValue(id)}]");
+            // The ID is not echoed: for some kinds (random_password) it is the secret itself.
+            context.Terminal.Line($"{instance.Address}: Import complete");
             context.Terminal.Line();
             context.Terminal.Line("Import successful! The object is now managed; run `hearth plan` to see whether it matches the lab.", Styles.Success);
             return ExitCodes.Success;

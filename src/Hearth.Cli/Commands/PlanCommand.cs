@@ -3,6 +3,8 @@ using Hearth.Cli.Rendering;
 using Hearth.Core.Labs;
 using Hearth.Core.Planning;
 using Hearth.Core.PlanFiles;
+using Hearth.Core.State;
+using Hearth.Core.Values;
 
 namespace Hearth.Cli.Commands;
 
@@ -25,8 +27,7 @@ internal static class PlanCommand
         actions.Bind(command, async (parse, context, cancellationToken) =>
         {
             var options = run.PlanOptions(parse, parse.GetValue(destroy) ? PlanMode.Destroy : PlanMode.Normal);
-            var variables = run.Variables(parse);
-            var lab = context.LoadLab(variables);
+            var lab = context.LoadLab(run.Variables(parse), run.VariableFiles(parse));
             var backend = context.Backend(lab);
             Plan plan;
             await using (var session = await backend.OpenAsync(context.Lock("plan", backend), run.Timeout(parse), cancellationToken))
@@ -45,7 +46,7 @@ internal static class PlanCommand
             if (parse.GetValue(output) is { } path)
             {
                 var full = Path.GetFullPath(path, context.Environment.WorkingDirectory);
-                await SavedPlanSerializer.WriteAsync(full, SavedPlan.From(plan, PlanVariables(context, lab, variables), context.Services.Version), cancellationToken);
+                await SavedPlanSerializer.WriteAsync(full, SavedPlan.From(plan, PlanVariables(lab), context.Services.Version), cancellationToken);
                 if (!parse.GetValue(json))
                 {
                     context.Terminal.Line();
@@ -59,12 +60,24 @@ internal static class PlanCommand
         return command;
     }
 
-    /// <summary>Every variable value that came from outside the lab files, so apply can load the same lab.</summary>
-    private static IEnumerable<KeyValuePair<string, string>> PlanVariables(CommandContext context, Lab lab, IReadOnlyList<KeyValuePair<string, string>> commandLine) =>
-        context.Environment.Variables
-            .Where(e => e.Key.StartsWith(LabLoader.EnvironmentPrefix, StringComparison.Ordinal))
-            .Select(e => KeyValuePair.Create(e.Key[LabLoader.EnvironmentPrefix.Length..], e.Value))
-            .Where(e => lab.Variables.ContainsKey(e.Key))
-            .OrderBy(e => e.Key, StringComparer.Ordinal)
-            .Concat(commandLine);
+    /// <summary>
+    /// Every variable whose value is not its default, as text the loader reads back to the same value: apply loads
+    /// the lab with exactly these, whatever the environment says then.
+    /// </summary>
+    private static IEnumerable<KeyValuePair<string, string>> PlanVariables(Lab lab) =>
+        lab.Variables.Values
+            .Where(v => !Equals(v.Default?.Unmarked(), lab.VariableValues.GetValueOrDefault(v.Name)?.Unmarked()))
+            .OrderBy(v => v.Name, StringComparer.Ordinal)
+            .Select(v => KeyValuePair.Create(v.Name, VariableText(v, lab.VariableValues[v.Name].Unmarked())));
+
+    /// <summary>A string variable's text is taken as is; any other value is read as YAML, so it is written as JSON.</summary>
+    private static string VariableText(VariableDefinition variable, Value value)
+    {
+        if (value is StringValue s && variable.Type == Core.Resources.AttributeType.String)
+            return s.Text;
+        using var buffer = new MemoryStream();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer, StateSerializer.CompactWriterOptions))
+            ValueJson.Write(writer, value);
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
 }

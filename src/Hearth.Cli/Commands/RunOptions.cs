@@ -14,6 +14,7 @@ internal sealed class RunOptions
     public Option<bool> Refresh { get; } = new("--refresh") { Description = "Read the real objects before planning (--refresh=false skips it)", DefaultValueFactory = _ => true };
     public Option<bool> RefreshOnly { get; } = new("--refresh-only") { Description = "Only update the state to what exists now" };
     public Option<string[]> Var { get; } = new("--var") { Description = "Set a variable (repeatable)", HelpName = "NAME=VALUE" };
+    public Option<string[]> VarFile { get; } = new("--var-file") { Description = "Read variables from a YAML file of NAME: VALUE (repeatable)", HelpName = "FILE" };
     public Option<int> Parallelism { get; } = new("--parallelism") { Description = "Operations run at once", DefaultValueFactory = _ => Core.Planning.PlanOptions.DefaultParallelism, HelpName = "N" };
     public Option<string> LockTimeout { get; } = new("--lock-timeout") { Description = "How long to wait for the state lock (e.g. 30s, 5m)", DefaultValueFactory = _ => "0s", HelpName = "DURATION" };
 
@@ -27,6 +28,7 @@ internal sealed class RunOptions
         }
         command.Options.Add(Refresh);
         command.Options.Add(Var);
+        command.Options.Add(VarFile);
         command.Options.Add(Parallelism);
         command.Options.Add(LockTimeout);
     }
@@ -43,6 +45,12 @@ internal sealed class RunOptions
     }
 
     public IReadOnlyList<KeyValuePair<string, string>> Variables(ParseResult parse) => ParseVariables(parse.GetValue(Var) ?? []);
+
+    /// <summary>Any option that would make a different plan was given (refused with a saved plan).</summary>
+    public bool ChangesThePlan(ParseResult parse) =>
+        new Option[] { Target, Replace, Var, VarFile, Refresh, RefreshOnly }.Any(option => parse.GetResult(option) is { Implicit: false });
+
+    public IReadOnlyList<string> VariableFiles(ParseResult parse) => parse.GetValue(VarFile) ?? [];
 
     public TimeSpan Timeout(ParseResult parse) => ParseTimeout(parse.GetValue(LockTimeout) ?? "0s");
 

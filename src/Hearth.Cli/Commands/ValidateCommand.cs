@@ -16,6 +16,7 @@ internal static class ValidateCommand
             var lab = context.LoadLab(RunOptions.ParseVariables(parse.GetValue(variables) ?? []));
             var secrets = lab.Resources.SelectMany(r => r.Arguments.Secrets()).Concat(lab.Outputs.SelectMany(o => o.Value.Secrets())).ToList();
             await context.Services.Secrets.CheckAsync(secrets, lab.Directory, cancellationToken);
+            context.Backend(lab); // The state section must name a backend this build has.
             context.Terminal.Line([("Success! ", Styles.Success),
                 ($"The lab `{lab.Name}` is valid: {lab.Resources.Length} resource(s), {lab.Outputs.Length} output(s) in {lab.Files.Length} file(s).", null)]);
             return ExitCodes.Success;

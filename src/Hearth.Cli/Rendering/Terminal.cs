@@ -31,7 +31,7 @@ internal sealed class Terminal
     /// <summary>Colours and live progress are on.</summary>
     public bool Color { get; }
 
-    /// <summary>Both ends are a terminal, so hearth may ask questions.</summary>
+    /// <summary>Standard input is a terminal, so hearth may ask questions and read the answer.</summary>
     public bool CanPrompt => _environment.InputIsTerminal;
 
     public IAnsiConsole? Console => _console;

@@ -61,6 +61,7 @@ public static class ExpressionParser
     {
         var parts = ImmutableArray.CreateBuilder<Expression>();
         var literal = new System.Text.StringBuilder();
+        var interpolations = 0;
         var i = 0;
         while (i < text.Length)
         {
@@ -82,6 +83,7 @@ public static class ExpressionParser
                     literal.Clear();
                 }
                 parts.Add(ParseInner(text[(i + 2)..close].Trim(), exprSpan));
+                interpolations++;
                 i = close + 1;
                 continue;
             }
@@ -90,7 +92,8 @@ public static class ExpressionParser
         }
         if (literal.Length > 0)
             parts.Add(new LiteralExpression(Value.String(literal.ToString()), span));
-        return parts.Count == 1 && parts[0] is not LiteralExpression ? parts[0] : new TemplateExpression(parts.ToImmutable(), span);
+        // Exactly one `${…}` and nothing around it keeps the value's own type.
+        return parts.Count == 1 && interpolations == 1 ? parts[0] : new TemplateExpression(parts.ToImmutable(), span);
     }
 
     private static SourceSpan Offset(SourceSpan span, string text, int index) =>

@@ -28,12 +28,21 @@ public sealed partial class LabLoader
         foreach (var definition in definitions.Values.Where(d => d.Default is not null))
             values[definition.Name] = definition.Default!;
 
-        ReadVariablesFile(directory, definitions, values, diagnostics);
+        var defaultFile = Path.Combine(directory, VariablesFileName);
+        if (File.Exists(defaultFile))
+            ReadVariablesFile(defaultFile, VariablesFileName, definitions, values, diagnostics);
         foreach (var (key, text) in options.Environment.Where(e => e.Key.StartsWith(EnvironmentPrefix, StringComparison.Ordinal)))
         {
             var name = key[EnvironmentPrefix.Length..];
             if (definitions.TryGetValue(name, out var definition))
                 SetFromText(definition, text, $"{key}", values, diagnostics);
+        }
+        foreach (var file in options.VariableFiles ?? [])
+        {
+            if (File.Exists(file))
+                ReadVariablesFile(file, file, definitions, values, diagnostics);
+            else
+                diagnostics.Add(SourceSpan.None, $"--var-file {file}: no such file", "check the path (relative to the current directory)");
         }
         foreach (var (name, text) in options.CommandLineVariables)
         {
@@ -97,16 +106,13 @@ public sealed partial class LabLoader
         _ => null,
     };
 
-    private static void ReadVariablesFile(string directory, ImmutableDictionary<string, VariableDefinition>.Builder definitions,
+    private static void ReadVariablesFile(string path, string displayName, ImmutableDictionary<string, VariableDefinition>.Builder definitions,
         Dictionary<string, Value> values, DiagnosticBag diagnostics)
     {
-        var path = Path.Combine(directory, VariablesFileName);
-        if (!File.Exists(path))
-            return;
         SyntaxNode? document;
         try
         {
-            document = YamlSyntaxReader.Read(File.ReadAllText(path), VariablesFileName);
+            document = YamlSyntaxReader.Read(File.ReadAllText(path), displayName);
         }
         catch (LabException e)
         {
@@ -117,14 +123,14 @@ public sealed partial class LabLoader
             return;
         if (document is not MappingSyntax mapping)
         {
-            diagnostics.Add(document.Span, $"{VariablesFileName} must be a mapping of variable names to values");
+            diagnostics.Add(document.Span, $"{displayName} must be a mapping of variable names to values");
             return;
         }
         foreach (var entry in mapping.Entries)
         {
             if (!definitions.TryGetValue(entry.Key.Text, out var definition))
             {
-                diagnostics.Add(entry.Key.Span, $"{VariablesFileName} sets `{entry.Key.Text}`, which the lab does not declare",
+                diagnostics.Add(entry.Key.Span, $"{displayName} sets `{entry.Key.Text}`, which the lab does not declare",
                     NameSuggester.Hint(entry.Key.Text, definitions.Keys.ToList(), "variable"));
                 continue;
             }

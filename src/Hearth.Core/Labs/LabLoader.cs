@@ -92,10 +92,14 @@ public sealed partial class LabLoader(LabLoadOptions options)
         return Path.GetFileName(directory);
     }
 
+    private static readonly string[] LocalStateKeys = ["backend", "path", "encrypt_to"];
+
     private static StateSettings ReadState(LabFiles files, DiagnosticBag diagnostics)
     {
         if (!files.Sections.TryGetValue("state", out var entries))
             return new StateSettings("local", StateSettings.DefaultPath, new MapExpression([], SourceSpan.None), SourceSpan.None);
+        foreach (var duplicate in entries.Skip(1))
+            diagnostics.Add(duplicate.Key.Span, $"`state` is defined twice; it is also defined at {entries[0].Key.Span}", "a lab has one state section");
         if (entries[0].Value is not MappingSyntax mapping)
         {
             diagnostics.Add(entries[0].Value.Span, "state must be a mapping", "e.g. state: { backend: local, path: .hearth/state.json }");
@@ -103,7 +107,19 @@ public sealed partial class LabLoader(LabLoadOptions options)
         }
         var settings = (MapExpression)ExpressionParser.FromSyntax(mapping);
         var backend = (settings.Find("backend")?.Value as LiteralExpression)?.Value.ToText() ?? "local";
-        var path = (settings.Find("path")?.Value as LiteralExpression)?.Value.ToText() ?? StateSettings.DefaultPath;
+        var path = StateSettings.DefaultPath;
+        if (settings.Find("path") is { } pathEntry)
+        {
+            if (pathEntry.Value is LiteralExpression { Value: StringValue text } && text.Text.Length > 0)
+                path = text.Text;
+            else
+                diagnostics.Add(pathEntry.Value.Span, "state.path must be a plain file path", "e.g. path: .hearth/state.json (variables cannot be used here)");
+        }
+        if (backend == "local")
+        {
+            foreach (var unknown in settings.Entries.Where(e => !LocalStateKeys.Contains(e.Key)))
+                diagnostics.Add(unknown.KeySpan, $"unknown setting `{unknown.Key}` for the local state backend", NameSuggester.Hint(unknown.Key, LocalStateKeys, "setting"));
+        }
         return new StateSettings(backend, path, settings, mapping.Span);
     }
 

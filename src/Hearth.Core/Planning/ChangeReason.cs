@@ -4,7 +4,7 @@ namespace Hearth.Core.Planning;
 public enum ChangeReason
 {
     None,
-    /// <summary>Its creation did not finish (a crash, a failure), so it is replaced.</summary>
+    /// <summary>A crash interrupted its creation, so whether it exists is unknown: it is replaced.</summary>
     Tainted,
     /// <summary>--replace named it.</summary>
     ReplaceRequested,
@@ -14,6 +14,4 @@ public enum ChangeReason
     NoForEachKey,
     /// <summary>hearth destroy / plan --destroy.</summary>
     DestroyRequested,
-    /// <summary>The object was deleted outside Hearth.</summary>
-    DeletedOutside,
 }

@@ -107,7 +107,7 @@ public sealed partial class Planner(ResourceTypeRegistry registry, ISecretResolv
 
         arguments = ApplyIgnoreChanges(config, arguments, prior.Attributes);
         var reason = prior.Tainted ? ChangeReason.Tainted
-            : options.Replace.Contains(address) ? ChangeReason.ReplaceRequested
+            : options.Replace.Contains(address) || options.Replace.Contains(address.Resource) ? ChangeReason.ReplaceRequested
             : ChangeReason.None;
         var planned = PlanObject(type, address, lab.Directory, arguments, prior.Attributes);
         var changed = ChangedAttributes(prior.Attributes, planned);

@@ -48,6 +48,15 @@ public static class StateEditor
             state = state.With(new StateChange.RemoveResource(source));
             state = state.With(new StateChange.PutResource(instance with { Address = destination }));
         }
+        if (from.Key is null && to.Key is null)
+        {
+            // Whatever depended on the old resource now depends on it under its new name.
+            foreach (var instance in state.Resources.Values.Where(i => i.Dependencies.Contains(from)).ToList())
+                state = state.With(new StateChange.PutResource(instance with
+                {
+                    Dependencies = [.. instance.Dependencies.Select(d => d.Equals(from) ? to : d)],
+                }));
+        }
         return (state with { Serial = state.Serial + 1 }, moves);
     }
 

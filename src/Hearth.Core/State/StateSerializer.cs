@@ -82,9 +82,20 @@ public static class StateSerializer
         var sensitive = instance.Attributes.SensitivePaths();
         if (sensitive.Count > 0)
         {
+            // Each path is an array of steps (key strings, index numbers): map keys may contain dots.
             writer.WriteStartArray("sensitive_attributes");
             foreach (var path in sensitive)
-                writer.WriteStringValue(path.ToString());
+            {
+                writer.WriteStartArray();
+                foreach (var step in path.Steps)
+                {
+                    if (step is int index)
+                        writer.WriteNumberValue(index);
+                    else
+                        writer.WriteStringValue((string)step);
+                }
+                writer.WriteEndArray();
+            }
             writer.WriteEndArray();
         }
         if (!instance.Dependencies.IsEmpty)
@@ -132,12 +143,15 @@ public static class StateSerializer
         }
     }
 
+    private static ValuePath ReadPath(JsonElement path) =>
+        new([.. path.EnumerateArray().Select(step => step.ValueKind == JsonValueKind.Number ? (object)step.GetInt32() : step.GetString()!)]);
+
     public static ResourceInstanceState ReadInstance(JsonElement element)
     {
         var address = ResourceAddress.Parse(element.GetProperty("address").GetString()!);
         var attributes = ValueJson.Read(element.GetProperty("attributes"));
         if (element.TryGetProperty("sensitive_attributes", out var sensitive))
-            attributes = attributes.WithSensitivePaths(sensitive.EnumerateArray().Select(p => ValuePath.Parse(p.GetString()!)));
+            attributes = attributes.WithSensitivePaths(sensitive.EnumerateArray().Select(ReadPath));
         var dependencies = element.TryGetProperty("dependencies", out var deps)
             ? deps.EnumerateArray().Select(d => ResourceAddress.Parse(d.GetString()!)).ToImmutableArray()
             : [];

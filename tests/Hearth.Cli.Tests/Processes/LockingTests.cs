@@ -33,7 +33,7 @@ public sealed class LockingTests
             Assert.Equal(1, loser.ExitCode);
             Assert.Contains("Error: the state is locked by", loser.Error, StringComparison.Ordinal);
             Assert.Contains("(apply, lock ID", loser.Error, StringComparison.Ordinal);
-            Assert.Contains("hearth force-unlock", loser.Error, StringComparison.Ordinal);
+            Assert.Contains("--lock-timeout", loser.Error, StringComparison.Ordinal);
             Assert.Contains("Apply complete! Resources: 2 added", winners[0].Output, StringComparison.Ordinal);
         }
     }

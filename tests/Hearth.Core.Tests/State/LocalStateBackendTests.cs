@@ -117,7 +117,7 @@ public sealed class LocalStateBackendTests : IDisposable
 
         Assert.Equal("apply", error.Holder.Operation);
         Assert.Equal(Environment.ProcessId, error.Holder.ProcessId);
-        Assert.Contains("force-unlock", error.Hint, StringComparison.Ordinal);
+        Assert.Contains($"pid {Environment.ProcessId}", error.Hint, StringComparison.Ordinal);
     }
 
     [Fact]

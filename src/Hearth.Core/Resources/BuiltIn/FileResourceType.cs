@@ -50,8 +50,12 @@ public sealed class FileResourceType : ResourceType
             sha = Value.String(Hash(Encoding.UTF8.GetBytes(content.ToText())));
         else if (config.GetString("source") is { } source && File.Exists(Resolve(request.LabDirectory, source)))
             sha = Value.String(Hash(File.ReadAllBytes(Resolve(request.LabDirectory, source))));
-        return config.With("id", config.Get("path") ?? Value.Unknown).With("sha256", sha);
+        return Canonical(config).With("id", config.Get("path") ?? Value.Unknown).With("sha256", sha);
     }
+
+    /// <summary>The mode written as four octal digits ("600" and "0600" are one mode), so refresh compares like with like.</summary>
+    private static MapValue Canonical(MapValue config) =>
+        config.GetString("mode") is { } mode && TryParseMode(mode, out var parsed) ? config.With("mode", Value.String(FormatMode(parsed))) : config;
 
     public override async Task<MapValue?> ReadAsync(ReadRequest request, CancellationToken cancellationToken)
     {
@@ -128,7 +132,7 @@ public sealed class FileResourceType : ResourceType
         {
             throw new ResourceException($"cannot write {config.GetString("path")}: {e.Message}", "check that the directory is writable", e);
         }
-        return config.With("id", config.Get("path")!).With("sha256", Value.String(Hash(bytes)));
+        return Canonical(config).With("id", config.Get("path")!).With("sha256", Value.String(Hash(bytes)));
     }
 
     private static MapValue MarkContent(MapValue config) =>
@@ -163,5 +167,5 @@ public sealed class FileResourceType : ResourceType
         return true;
     }
 
-    private static string FormatMode(UnixFileMode mode) => "0" + Convert.ToString((int)mode & 0x1FF, 8).PadLeft(3, '0');
+    private static string FormatMode(UnixFileMode mode) => Convert.ToString((int)mode & 0xFFF, 8).PadLeft(4, '0');
 }

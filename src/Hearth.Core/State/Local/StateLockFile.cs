@@ -38,7 +38,11 @@ public sealed class StateLockFile : IAsyncDisposable
                 return new StateLockFile(paths, handle, info);
             }
             if (DateTimeOffset.UtcNow >= deadline)
-                throw new StateLockedException(await HolderAsync(paths, cancellationToken));
+            {
+                var holder = await HolderAsync(paths, cancellationToken);
+                throw new StateLockedException(holder,
+                    $"a local lock is held only while its process runs (pid {holder.ProcessId}): wait for it to finish, or retry with --lock-timeout DURATION to wait");
+            }
             await Task.Delay(RetryInterval, cancellationToken);
         }
     }
