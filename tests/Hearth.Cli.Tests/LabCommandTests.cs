@@ -144,4 +144,25 @@ public sealed class LabCommandTests
         Assert.Contains("Error: hearth.yaml:1:26: unknown setting `pth` for the local state backend", result.Error, StringComparison.Ordinal);
         Assert.Contains("did you mean `path`?", result.Error, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("local")]
+    [InlineData("homelab")]
+    public async Task Each_example_lab_applies_offline_and_then_has_nothing_left_to_do(string example)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), $"hearth-{example}-" + Guid.NewGuid().ToString("N")[..12]);
+        RepositoryPaths.CopyDirectory(Path.Combine(RepositoryPaths.Root(), "examples", example), directory);
+        try
+        {
+            var apply = await CliRunner.RunAsync(directory, ["apply", "--auto-approve"]);
+            var plan = await CliRunner.RunAsync(directory, ["plan", "--detailed-exitcode"]);
+
+            Assert.True(apply.ExitCode == 0, apply.Error);
+            Assert.Equal(0, plan.ExitCode);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
 }
