@@ -15,8 +15,11 @@ internal static class ApplyRunner
     {
         var terminal = context.Terminal;
         using var signals = new StopSignals(context.Environment.HandleSignals, message => terminal.ErrorLine(message, Styles.Warning));
-        var applier = new Applier(context.Services.Registry, context.Services.Secrets, new ApplyProgressRenderer(terminal));
-        var result = await applier.ApplyAsync(lab, plan, session, new ApplyOptions(plan.Options.Parallelism), signals.Stop, signals.Abort);
+        var status = new ApplyStatus(plan.Actions.Count());
+        var observers = new ApplyObservers([new ApplyProgressRenderer(terminal), status]);
+        var applier = new Applier(context.Services.Registry, context.Services.Secrets, observers);
+        Task<ApplyResult> Apply() => applier.ApplyAsync(lab, plan, session, new ApplyOptions(plan.Options.Parallelism), signals.Stop, signals.Abort);
+        var result = terminal.Console is { } console ? await status.ShowWhileAsync(console, Apply) : await Apply();
         await session.FlushAsync(CancellationToken.None);
 
         terminal.Line();

@@ -38,40 +38,25 @@ internal sealed class Terminal
 
     public TextWriter Output => _environment.Output;
 
-    public void Line(string text = "", Style? style = null)
-    {
-        lock (_gate)
-        {
-            if (_console is not null && style is not null)
-            {
-                _console.Write(new Text(text, style.Value));
-                _console.WriteLine();
-            }
-            else
-            {
-                _environment.Output.WriteLine(text);
-            }
-        }
-    }
+    public void Line(string text = "", Style? style = null) => Line([(text, style)]);
 
-    /// <summary>Writes one line made of differently styled parts.</summary>
+    /// <summary>Writes one line made of differently styled parts, in one write (a live status line redraws around it).</summary>
     public void Line(IEnumerable<(string Text, Style? Style)> parts)
     {
         lock (_gate)
         {
-            foreach (var (text, style) in parts)
+            if (_console is null)
             {
-                if (_console is not null && style is not null)
-                    _console.Write(new Text(text, style.Value));
-                else if (_console is not null)
-                    _console.Write(new Text(text));
-                else
+                foreach (var (text, _) in parts)
                     _environment.Output.Write(text);
-            }
-            if (_console is not null)
-                _console.WriteLine();
-            else
                 _environment.Output.WriteLine();
+                return;
+            }
+            var line = new Paragraph();
+            foreach (var (text, style) in parts)
+                line.Append(text, style);
+            line.Append("\n");
+            _console.Write(line);
         }
     }
 
