@@ -10,7 +10,7 @@ public sealed class LockingTests
     private const string SlowLab = """
         resources:
           exec.slow:
-            command: [sh, -c, "sleep 1; echo done"]
+            command: [sh, -c, "sleep 2; echo done"]
           data.after:
             input: "${exec.slow.stdout}"
         """;
@@ -43,7 +43,7 @@ public sealed class LockingTests
     {
         using var lab = new TempLab(SlowLab);
         using var first = HearthProcess.Start(lab.Directory, "apply", "-auto-approve");
-        await Task.Delay(400);
+        await WaitUntilLockedAsync(lab);
         using var second = HearthProcess.Start(lab.Directory, "apply", "-auto-approve", "-lock-timeout=60s");
 
         var results = await Task.WhenAll(first.WaitAsync(TimeSpan.FromSeconds(90)), second.WaitAsync(TimeSpan.FromSeconds(90)));
@@ -51,5 +51,15 @@ public sealed class LockingTests
         Assert.All(results, r => Assert.Equal(0, r.ExitCode));
         Assert.Equal(1, results.Count(r => r.Output.Contains("Apply complete! Resources: 2 added", StringComparison.Ordinal)));
         Assert.Equal(1, results.Count(r => r.Output.Contains("No changes.", StringComparison.Ordinal)));
+    }
+
+    private static async Task WaitUntilLockedAsync(TempLab lab)
+    {
+        var info = lab.PathOf(".hearth/state.json.lock.info");
+        for (var waited = 0; !File.Exists(info); waited += 50)
+        {
+            Assert.True(waited < 30_000, "the first apply never took the lock");
+            await Task.Delay(50);
+        }
     }
 }
