@@ -31,7 +31,7 @@ internal static class ApplyCommand
             if (saved is not null)
             {
                 if (run.ChangesThePlan(parse))
-                    throw new UsageException("a saved plan is applied exactly as it was made: --var, --target, --replace, --refresh and --refresh-only cannot be given with it",
+                    throw new UsageException("a saved plan is applied exactly as it was made: --var, --var-file, --target, --replace, --refresh and --refresh-only cannot be given with it",
                         "make a new plan with those options: `hearth plan -out FILE ...`");
                 return await ApplySavedAsync(context, Path.GetFullPath(saved, context.Environment.WorkingDirectory), run.Timeout(parse),
                     parse.GetValue(run.Parallelism), cancellationToken);

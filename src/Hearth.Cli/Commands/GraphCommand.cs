@@ -10,13 +10,14 @@ internal static class GraphCommand
     {
         var format = new Option<string>("--format") { Description = "dot or mermaid", DefaultValueFactory = _ => "dot" };
         format.AcceptOnlyFromAmong("dot", "mermaid");
-        var variables = new Option<string[]>("--var") { Description = "Set a variable (repeatable)", HelpName = "NAME=VALUE" };
+        var run = new RunOptions();
         var command = new Command("graph", "Print the resource dependency graph (Graphviz DOT or Mermaid)");
         command.Options.Add(format);
-        command.Options.Add(variables);
+        command.Options.Add(run.Var);
+        command.Options.Add(run.VarFile);
         actions.Bind(command, (parse, context, _) =>
         {
-            var lab = context.LoadLab(RunOptions.ParseVariables(parse.GetValue(variables) ?? []));
+            var lab = context.LoadLab(run.Variables(parse), run.VariableFiles(parse));
             var text = parse.GetValue(format) == "mermaid" ? GraphFormatter.Mermaid(lab) : GraphFormatter.Dot(lab);
             context.Terminal.Output.Write(text);
             return Task.FromResult(ExitCodes.Success);

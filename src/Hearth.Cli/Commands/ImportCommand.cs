@@ -16,6 +16,7 @@ internal static class ImportCommand
         command.Arguments.Add(address);
         command.Arguments.Add(id);
         command.Options.Add(run.Var);
+        command.Options.Add(run.VarFile);
         command.Options.Add(run.LockTimeout);
         actions.Bind(command, async (parse, context, cancellationToken) =>
         {

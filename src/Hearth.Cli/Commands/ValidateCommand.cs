@@ -8,12 +8,13 @@ internal static class ValidateCommand
 {
     public static Command Create(CommandActions actions)
     {
-        var variables = new Option<string[]>("--var") { Description = "Set a variable (repeatable)", HelpName = "NAME=VALUE" };
+        var run = new RunOptions();
         var command = new Command("validate", "Check the lab for errors without touching state or network");
-        command.Options.Add(variables);
+        command.Options.Add(run.Var);
+        command.Options.Add(run.VarFile);
         actions.Bind(command, async (parse, context, cancellationToken) =>
         {
-            var lab = context.LoadLab(RunOptions.ParseVariables(parse.GetValue(variables) ?? []));
+            var lab = context.LoadLab(run.Variables(parse), run.VariableFiles(parse));
             var secrets = lab.Resources.SelectMany(r => r.Arguments.Secrets()).Concat(lab.Outputs.SelectMany(o => o.Value.Secrets())).ToList();
             await context.Services.Secrets.CheckAsync(secrets, lab.Directory, cancellationToken);
             context.Backend(lab); // The state section must name a backend this build has.

@@ -83,8 +83,10 @@ public sealed partial class Applier
                     // The new object now holds the address; the old one is deleted from what the state held before,
                     // unless the replacement took over the very same object (a file at the same path).
                     if (prior is not null && (id is null || id != prior.Attributes.GetString("id")))
+                    {
                         await type.DeleteAsync(new DeleteRequest(change.Address, lab.Directory, prior.Attributes), abort);
-                    Interlocked.Increment(ref _destroyed);
+                        Interlocked.Increment(ref _destroyed);
+                    }
                     return id;
                 }
                 case ChangeAction.Create:

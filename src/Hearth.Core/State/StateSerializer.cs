@@ -143,8 +143,10 @@ public static class StateSerializer
         }
     }
 
-    private static ValuePath ReadPath(JsonElement path) =>
-        new([.. path.EnumerateArray().Select(step => step.ValueKind == JsonValueKind.Number ? (object)step.GetInt32() : step.GetString()!)]);
+    /// <summary>A path as an array of steps; the dotted text form of earlier builds is still read.</summary>
+    private static ValuePath ReadPath(JsonElement path) => path.ValueKind == JsonValueKind.String
+        ? ValuePath.Parse(path.GetString()!)
+        : new([.. path.EnumerateArray().Select(step => step.ValueKind == JsonValueKind.Number ? (object)step.GetInt32() : step.GetString()!)]);
 
     public static ResourceInstanceState ReadInstance(JsonElement element)
     {

@@ -93,7 +93,7 @@ public static class StateJournal
                 if (i == lines.Count - 1)
                     break;
                 throw new StateException($"{source} is damaged at line {i + 1}",
-                    "the snapshot beside it is intact: move the journal aside to recover the state as of the last completed run, then run `hearth plan` to see what differs");
+                    "the snapshot beside it is intact: moving the journal aside recovers the state as of the last compaction (the changes recorded since are lost); then run `hearth plan` to see what differs");
             }
             var root = record.RootElement;
             if (root.TryGetProperty("creating", out var creating))
