@@ -18,7 +18,12 @@ public sealed class InterruptTests
         }
         using var temp = new TempLab(lab.ToString());
         using var apply = HearthProcess.Start(temp.Directory, "apply", "-auto-approve");
-        await Task.Delay(1500);
+        var backend = new LocalStateBackend(temp.PathOf(".hearth/state.json"), "test");
+        for (var waited = 0; (await backend.ReadAsync(CancellationToken.None))?.Resources.Values.Any(r => !r.Tainted) != true; waited += 50)
+        {
+            Assert.True(waited < 30_000, "the apply never completed its first step");
+            await Task.Delay(50);
+        }
 
         using (var signal = Process.Start("kill", ["-INT", apply.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
             await signal.WaitForExitAsync();
@@ -27,7 +32,7 @@ public sealed class InterruptTests
         Assert.Equal(130, result.ExitCode);
         Assert.Contains("Interrupt received", result.Error, StringComparison.Ordinal);
         Assert.Contains("Skipped: the run was interrupted", result.Output, StringComparison.Ordinal);
-        var state = (await new LocalStateBackend(temp.PathOf(".hearth/state.json"), "test").ReadAsync(CancellationToken.None))!;
+        var state = (await backend.ReadAsync(CancellationToken.None))!;
         var completed = result.Output.Split('\n').Count(l => l.Contains("Creation complete", StringComparison.Ordinal));
         Assert.InRange(completed, 1, 5);
         Assert.Equal(completed, state.Resources.Count);
