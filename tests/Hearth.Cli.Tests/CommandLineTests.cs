@@ -46,4 +46,15 @@ public sealed class CommandLineTests
         Assert.Equal(1, result.ExitCode);
         Assert.Equal("Error: hearth.yaml:2:3: unknown resource kind `fille` in `fille.a`\n  did you mean `file`?\n", result.Error);
     }
+
+    [Fact]
+    public async Task Input_false_refuses_to_ask_even_on_a_terminal()
+    {
+        using var lab = new TempLab("resources:\n  data.a: { input: 1 }\n");
+
+        var result = await CliRunner.RunAsync(lab.Directory, ["apply", "-input=false"], terminal: true, input: "yes\n");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("refusing to apply without confirmation: --input=false", result.Error, StringComparison.Ordinal);
+    }
 }

@@ -31,7 +31,7 @@ internal static class ApplyCommand
             if (saved is not null)
             {
                 if (run.ChangesThePlan(parse))
-                    throw new UsageException("a saved plan is applied exactly as it was made: --var, --var-file, --target, --replace, --refresh and --refresh-only cannot be given with it",
+                    throw new UsageException("a saved plan is applied exactly as it was made: --var, --var-file, --target, --exclude, --replace, --refresh and --refresh-only cannot be given with it",
                         "make a new plan with those options: `hearth plan -out FILE ...`");
                 return await ApplySavedAsync(context, Path.GetFullPath(saved, context.Environment.WorkingDirectory), run.Timeout(parse),
                     parse.GetValue(run.Parallelism), cancellationToken);
@@ -45,7 +45,7 @@ internal static class ApplyCommand
             new PlanRenderer(context.Terminal).Render(plan);
             if (!plan.HasChanges)
                 return ExitCodes.Success;
-            if (!parse.GetValue(autoApprove) && !Confirm(context, destroy))
+            if (!parse.GetValue(autoApprove) && !Confirm(context, destroy, parse.GetValue(run.Input)))
                 return ExitCodes.Error;
             return await ApplyRunner.ApplyAsync(context, lab, plan, session, destroy);
         });
@@ -66,11 +66,11 @@ internal static class ApplyCommand
         return await ApplyRunner.ApplyAsync(context, lab, plan, session, plan.Options.Mode == PlanMode.Destroy);
     }
 
-    private static bool Confirm(CommandContext context, bool destroy)
+    private static bool Confirm(CommandContext context, bool destroy, bool input)
     {
         var terminal = context.Terminal;
-        if (!terminal.CanPrompt)
-            throw new UsageException($"refusing to {(destroy ? "destroy" : "apply")} without confirmation: standard input is not a terminal",
+        if (!terminal.CanPrompt || !input)
+            throw new UsageException($"refusing to {(destroy ? "destroy" : "apply")} without confirmation: {(input ? "standard input is not a terminal" : "--input=false")}",
                 "review the plan, then run again with --auto-approve, or save it with `hearth plan --out FILE` and apply that file");
         terminal.Line();
         terminal.Line(destroy ? "Do you really want to destroy all resources in the plan?" : "Do you want to perform these actions?", Styles.Emphasis);

@@ -10,6 +10,8 @@ namespace Hearth.Cli.Commands;
 internal sealed class RunOptions
 {
     public Option<string[]> Target { get; } = new("--target") { Description = "Limit to this resource and what it depends on (repeatable)", HelpName = "ADDR" };
+    public Option<string[]> Exclude { get; } = new("--exclude") { Description = "Leave out this resource and what depends on it (repeatable)", HelpName = "ADDR" };
+    public Option<bool> Input { get; } = new("--input") { Description = "Ask for input when needed (--input=false never asks, as in CI)", DefaultValueFactory = _ => true };
     public Option<string[]> Replace { get; } = new("--replace") { Description = "Replace this instance even if unchanged (repeatable)", HelpName = "ADDR" };
     public Option<bool> Refresh { get; } = new("--refresh") { Description = "Read the real objects before planning (--refresh=false skips it)", DefaultValueFactory = _ => true };
     public Option<bool> RefreshOnly { get; } = new("--refresh-only") { Description = "Only update the state to what exists now" };
@@ -21,6 +23,8 @@ internal sealed class RunOptions
     public void AddTo(Command command, bool forDestroy = false)
     {
         command.Options.Add(Target);
+        command.Options.Add(Exclude);
+        command.Options.Add(Input);
         if (!forDestroy)
         {
             command.Options.Add(Replace);
@@ -41,14 +45,14 @@ internal sealed class RunOptions
         if (parallelism < 1)
             throw new UsageException("--parallelism must be at least 1");
         return new PlanOptions(mode, parse.GetValue(Refresh), Addresses(parse.GetValue(Target), "--target"),
-            Addresses(parse.GetValue(Replace), "--replace"), parallelism);
+            Addresses(parse.GetValue(Replace), "--replace"), parallelism, Addresses(parse.GetValue(Exclude), "--exclude"));
     }
 
     public IReadOnlyList<KeyValuePair<string, string>> Variables(ParseResult parse) => ParseVariables(parse.GetValue(Var) ?? []);
 
     /// <summary>Any option that would make a different plan was given (refused with a saved plan).</summary>
     public bool ChangesThePlan(ParseResult parse) =>
-        new Option[] { Target, Replace, Var, VarFile, Refresh, RefreshOnly }.Any(option => parse.GetResult(option) is { Implicit: false });
+        new Option[] { Target, Exclude, Replace, Var, VarFile, Refresh, RefreshOnly }.Any(option => parse.GetResult(option) is { Implicit: false });
 
     public IReadOnlyList<string> VariableFiles(ParseResult parse) => parse.GetValue(VarFile) ?? [];
 

@@ -41,7 +41,7 @@ public sealed partial class Applier(ResourceTypeRegistry registry, ISecretResolv
         var graph = new ApplyGraph([.. plan.Actions], plan.RefreshedState);
         await new ApplyWalk(graph, options.Parallelism, run.ExecuteAsync, OnSkipped).RunAsync(stopScheduling);
 
-        if (plan.Options.Mode != PlanMode.RefreshOnly && plan.Options.Targets.IsEmpty)
+        if (plan.Options.Mode != PlanMode.RefreshOnly && !plan.Options.IsPartial)
             await RecordOutputsAsync(lab, session, run.Scope, resolver, plan.Options.Mode == PlanMode.Destroy, abort);
         return new ApplyResult(run.Added, run.Changed, run.Destroyed, [.. run.Errors.OrderBy(e => e.Address, StringComparer.Ordinal)],
             stopScheduling.IsCancellationRequested);

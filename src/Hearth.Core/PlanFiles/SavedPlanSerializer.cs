@@ -33,6 +33,7 @@ public static class SavedPlanSerializer
             writer.WriteBoolean("refresh", plan.Options.Refresh);
             WriteAddresses(writer, "targets", plan.Options.Targets);
             WriteAddresses(writer, "replace", plan.Options.Replace);
+            WriteAddresses(writer, "exclude", plan.Options.Excludes);
             writer.WriteEndObject();
             writer.WriteStartArray("variables");
             foreach (var (name, value) in plan.Variables)
@@ -87,7 +88,8 @@ public static class SavedPlanSerializer
                 Enum.Parse<PlanMode>(options.GetProperty("mode").GetString()!),
                 options.GetProperty("refresh").GetBoolean(),
                 ReadAddresses(options.GetProperty("targets")),
-                ReadAddresses(options.GetProperty("replace")));
+                ReadAddresses(options.GetProperty("replace")),
+                Excludes: options.TryGetProperty("exclude", out var excludes) ? ReadAddresses(excludes) : []);
             var variables = root.GetProperty("variables").EnumerateArray()
                 .Select(v => KeyValuePair.Create(v.GetProperty("name").GetString()!, v.GetProperty("value").GetString()!))
                 .ToImmutableArray();

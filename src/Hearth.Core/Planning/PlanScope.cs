@@ -13,6 +13,7 @@ namespace Hearth.Core.Planning;
 internal sealed class PlanScope
 {
     private readonly HashSet<ResourceAddress>? _resources;
+    private readonly HashSet<ResourceAddress> _excluded = [];
     private readonly HashSet<ResourceAddress> _instanceTargets = [];
     private readonly HashSet<ResourceAddress> _resourcesWithInstanceTargets = [];
 
@@ -28,13 +29,13 @@ internal sealed class PlanScope
         }
         OrderedResources = [.. graph.TopologicalOrder()!.Select(a => lab.FindResource(a)!)];
 
-        foreach (var address in options.Targets.Concat(options.Replace))
+        foreach (var address in options.Targets.Concat(options.Replace).Concat(options.Excludes))
         {
             if (lab.FindResource(address) is null && !prior.Resources.Keys.Any(k => k.Resource.Equals(address.Resource)))
                 throw new PlanException($"{address} matches no resource in the lab or the state",
                     "check the address with `hearth state list` or in the lab (kind.name or kind.name[\"key\"])");
         }
-        if (options.Targets.IsEmpty)
+        if (!options.IsPartial)
             return;
 
         foreach (var instance in prior.Resources.Values)
@@ -48,8 +49,12 @@ internal sealed class PlanScope
             _instanceTargets.Add(target);
             _resourcesWithInstanceTargets.Add(target.Resource);
         }
-        var roots = options.Targets.Select(t => t.Resource);
-        _resources = options.Mode == PlanMode.Destroy ? graph.WithDependents(roots) : graph.WithDependencies(roots);
+        var roots = options.Targets.Select(t => t.Resource).ToList();
+        if (roots.Count > 0)
+            _resources = options.Mode == PlanMode.Destroy ? graph.WithDependents(roots) : graph.WithDependencies(roots);
+        // Leaving a resource out leaves out what cannot be planned without it.
+        var excluded = options.Excludes.Select(e => e.Resource);
+        _excluded = options.Mode == PlanMode.Destroy ? graph.WithDependencies(excluded) : graph.WithDependents(excluded);
     }
 
     public ResourceReferenceResolver Resolver { get; }
@@ -57,7 +62,8 @@ internal sealed class PlanScope
     /// <summary>The lab's resources, dependencies first.</summary>
     public IReadOnlyList<ResourceConfig> OrderedResources { get; }
 
-    public bool IncludesResource(ResourceAddress resource) => _resources is null || _resources.Contains(resource.Resource);
+    public bool IncludesResource(ResourceAddress resource) =>
+        (_resources is null || _resources.Contains(resource.Resource)) && !_excluded.Contains(resource.Resource);
 
     /// <summary>With an instance target (<c>kind.name["key"]</c>), only that instance of its resource is planned.</summary>
     public bool IncludesInstance(ResourceAddress instance) =>

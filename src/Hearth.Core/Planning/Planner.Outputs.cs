@@ -12,7 +12,7 @@ public sealed partial class Planner
     private static ImmutableArray<OutputChange> PlanOutputs(Lab lab, StateDocument refreshed, PlanOptions options, LabScope scope)
     {
         var changes = ImmutableArray.CreateBuilder<OutputChange>();
-        if (options.Mode == PlanMode.RefreshOnly || !options.Targets.IsEmpty)
+        if (options.Mode == PlanMode.RefreshOnly || options.IsPartial)
             return changes.ToImmutable();
         var evaluator = new Evaluator(new ResourceReferenceResolver(lab.Resources.Select(r => r.Address)), scope);
         var diagnostics = new DiagnosticBag();

@@ -23,8 +23,8 @@ public sealed partial class Planner(ResourceTypeRegistry registry, ISecretResolv
     {
         var scope = new PlanScope(lab, prior, options);
         var warnings = ImmutableArray.CreateBuilder<string>();
-        if (!options.Targets.IsEmpty)
-            warnings.Add("Resource targeting is in effect: the plan may be incomplete. Use --target for exceptional situations, not routine work.");
+        if (options.IsPartial)
+            warnings.Add("Resource targeting is in effect: the plan may be incomplete. Use --target and --exclude for exceptional situations, not routine work.");
 
         var refreshed = prior;
         IReadOnlyList<ResourceDrift> drift = [];

@@ -102,6 +102,21 @@ public sealed class PlanDecisionTests
     }
 
     [Fact]
+    public async Task An_exclude_leaves_out_the_resource_and_what_depends_on_it()
+    {
+        using var engine = new EngineHarness("""
+            resources:
+              test.a: { value: a }
+              test.b: { value: "${test.a.id}" }
+              test.d: { value: d }
+            """);
+
+        var plan = await engine.PlanAsync(new PlanOptions(Excludes: [ResourceAddress.Parse("test.a")]));
+
+        Assert.Equal(["test.d"], plan.Actions.Select(c => c.Address.ToString()));
+    }
+
+    [Fact]
     public async Task A_destroy_target_takes_what_depends_on_it_too()
     {
         using var engine = new EngineHarness("""
