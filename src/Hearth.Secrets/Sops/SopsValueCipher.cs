@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Org.BouncyCastle.Crypto.Engines;
+using Org.BouncyCastle.Crypto.Modes;
+using Org.BouncyCastle.Crypto.Parameters;
+
+namespace Hearth.Secrets.Sops;
+
+/// <summary>
+/// SOPS's value encryption: <c>ENC[AES256_GCM,data:…,iv:…,tag:…,type:…]</c>, AES-256-GCM with a 32-byte IV
+/// (BouncyCastle; .NET's AesGcm takes only 12-byte nonces) and the key path as additional data.
+/// </summary>
+public static partial class SopsValueCipher
+{
+    /// <summary>True when <paramref name="text"/> has the shape of an encrypted value.</summary>
+    public static bool IsEncrypted(string text) => EncryptedValue().IsMatch(text);
+
+    /// <summary>Decrypts one value; returns it typed and the exact plaintext bytes (which the MAC covers).</summary>
+    /// <exception cref="SecretsException">The value is malformed or does not authenticate under this key and path.</exception>
+    public static (object? Value, byte[] Plaintext) Decrypt(string text, byte[] dataKey, string additionalData)
+    {
+        var match = EncryptedValue().Match(text);
+        if (!match.Success)
+            throw new SecretsException(SecretsFailure.InvalidFile, "a value is not in SOPS's ENC[AES256_GCM,…] form");
+        byte[] data, iv, tag;
+        try
+        {
+            (data, iv, tag) = (Convert.FromBase64String(match.Groups[1].Value), Convert.FromBase64String(match.Groups[2].Value),
+                Convert.FromBase64String(match.Groups[3].Value));
+        }
+        catch (FormatException e)
+        {
+            throw new SecretsException(SecretsFailure.InvalidFile, "an encrypted value holds invalid base64", null, e);
+        }
+        var gcm = new GcmBlockCipher(new AesEngine());
+        gcm.Init(false, new AeadParameters(new KeyParameter(dataKey), 128, iv, Encoding.UTF8.GetBytes(additionalData)));
+        var input = data.Concat(tag).ToArray();
+        var plaintext = new byte[gcm.GetOutputSize(input.Length)];
+        try
+        {
+            var written = gcm.ProcessBytes(input, 0, input.Length, plaintext, 0);
+            gcm.DoFinal(plaintext, written);
+        }
+        catch (Org.BouncyCastle.Crypto.InvalidCipherTextException e)
+        {
+            throw new SecretsException(SecretsFailure.DecryptionFailed, $"the value at `{additionalData.TrimEnd(':')}` does not decrypt: wrong key or damaged file", null, e);
+        }
+        return (Parse(plaintext, match.Groups[4].Value), plaintext);
+    }
+
+    private static object? Parse(byte[] plaintext, string type)
+    {
+        var text = Encoding.UTF8.GetString(plaintext);
+        return type switch
+        {
+            "str" or "comment" => text,
+            "bytes" => plaintext,
+            "int" => long.Parse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture),
+            "float" => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture),
+            "bool" => text is "1" or "t" or "T" or "TRUE" or "true" or "True",
+            "time" => text,
+            _ => throw new SecretsException(SecretsFailure.InvalidFile, $"unknown SOPS value type `{type}`"),
+        };
+    }
+
+    [GeneratedRegex(@"^ENC\[AES256_GCM,data:(.+),iv:(.+),tag:(.+),type:(.+)\]")]
+    private static partial Regex EncryptedValue();
+}
