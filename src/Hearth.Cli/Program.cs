@@ -1,4 +1,5 @@
 using Hearth.Cli;
 using Hearth.Cli.Hosting;
 
-return await new HearthApplication(CliEnvironment.FromProcess(), HearthServices.CreateDefault()).RunAsync(args);
+var environment = CliEnvironment.FromProcess();
+return await new HearthApplication(environment, HearthServices.CreateDefault(environment.Variables)).RunAsync(args);

@@ -12,9 +12,9 @@ internal static class CliRunner
     {
         var output = new StringWriter { NewLine = "\n" };
         var error = new StringWriter { NewLine = "\n" };
-        var cli = new CliEnvironment(output, error, new StringReader(input), terminal, terminal,
-            environment ?? new Dictionary<string, string>(), workingDirectory);
-        var exitCode = await new HearthApplication(cli, HearthServices.CreateDefault()).RunAsync(args);
+        var variables = environment ?? new Dictionary<string, string>();
+        var cli = new CliEnvironment(output, error, new StringReader(input), terminal, terminal, variables, workingDirectory);
+        var exitCode = await new HearthApplication(cli, HearthServices.CreateDefault(variables)).RunAsync(args);
         return new Result(exitCode, output.ToString(), error.ToString());
     }
 }

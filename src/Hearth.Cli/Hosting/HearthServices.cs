@@ -8,9 +8,10 @@ namespace Hearth.Cli.Hosting;
 /// <summary>What the modules contribute, composed once: resource kinds, lab sections, the secrets resolver.</summary>
 internal sealed record HearthServices(ResourceTypeRegistry Registry, IReadOnlyList<ILabSection> Sections, ISecretResolver Secrets, string Version)
 {
-    public static HearthServices CreateDefault() => new(
+    /// <param name="environment">Where the secrets resolver finds age keys (SOPS_AGE_KEY, SOPS_AGE_KEY_FILE, …).</param>
+    public static HearthServices CreateDefault(IReadOnlyDictionary<string, string> environment) => new(
         new ResourceTypeRegistry(BuiltInResourceTypes.Create()),
         [],
-        new UnavailableSecretResolver(),
+        new SopsSecretResolver(environment),
         typeof(HearthServices).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
 }
