@@ -1,9 +1,22 @@
 #!/usr/bin/env bash
 # Runs Hearth's whole test suite and ends with one line counted from the real results:
 #   N passed, N failed, N skipped
-# Needs only the .NET SDK; test fixtures install and start whatever servers they need.
+# Needs the .NET SDK; installs the tools the tests compare against (apt-get, as root) when missing.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+
+# Real tools the tests check against: the age CLI (an independent age implementation).
+need_packages=()
+command -v age >/dev/null 2>&1 || need_packages+=(age)
+if [ ${#need_packages[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing test tools: ${need_packages[*]}"
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_packages[@]}"; } >/dev/null 2>&1 \
+      || echo "warning: could not install ${need_packages[*]}; the tests that need them will fail" >&2
+  else
+    echo "warning: ${need_packages[*]} missing and cannot be installed (not root); the tests that need them will fail" >&2
+  fi
+fi
 
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT

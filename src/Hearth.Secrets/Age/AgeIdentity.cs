@@ -18,6 +18,24 @@ public sealed class AgeIdentity
     /// <summary>The 32-byte X25519 public key (the recipient).</summary>
     public byte[] PublicKey { get; }
 
+    /// <summary>A new identity from the system's cryptographic random generator.</summary>
+    public static AgeIdentity Generate()
+    {
+        var secret = new byte[X25519.ScalarSize];
+        System.Security.Cryptography.RandomNumberGenerator.Fill(secret);
+        return new AgeIdentity(secret);
+    }
+
+    /// <summary>The recipient (<c>age1…</c>) that files for this identity are encrypted to.</summary>
+    public string Recipient => Bech32.Encode("age", PublicKey);
+
+    /// <summary>The identity as written in key files (<c>AGE-SECRET-KEY-1…</c>). Handle with care: it is the private key.</summary>
+    public string ToSecretString() => Bech32.Encode("age-secret-key-", _secret).ToUpperInvariant();
+
+    /// <summary>A key file's content in age-keygen's layout: created and public key comments, then the identity.</summary>
+    public string ToKeyFile(DateTimeOffset created) =>
+        $"# created: {created:yyyy-MM-ddTHH:mm:sszzz}\n# public key: {Recipient}\n{ToSecretString()}\n";
+
     /// <exception cref="FormatException">Not an age secret key.</exception>
     public static AgeIdentity Parse(string text)
     {

@@ -30,6 +30,20 @@ internal static class Bech32
         return (hrp, ConvertBits(values.AsSpan(0, values.Length - 6), 5, 8));
     }
 
+    /// <summary>Encodes <paramref name="data"/> with the human-readable part <paramref name="hrp"/> (lower case).</summary>
+    public static string Encode(string hrp, ReadOnlySpan<byte> data)
+    {
+        var values = ConvertBits(data, 8, 5, pad: true);
+        var checksumInput = ExpandHrp(hrp).Concat(values).Concat(new byte[6]).ToArray();
+        var polymod = Polymod(checksumInput) ^ 1;
+        var text = new System.Text.StringBuilder(hrp).Append('1');
+        foreach (var value in values)
+            text.Append(Charset[value]);
+        for (var i = 0; i < 6; i++)
+            text.Append(Charset[(int)((polymod >> (5 * (5 - i))) & 31)]);
+        return text.ToString();
+    }
+
     private static byte[] ExpandHrp(string hrp) =>
         [.. hrp.Select(c => (byte)(c >> 5)), 0, .. hrp.Select(c => (byte)(c & 31))];
 
@@ -49,7 +63,7 @@ internal static class Bech32
         return checksum;
     }
 
-    private static byte[] ConvertBits(ReadOnlySpan<byte> data, int from, int to)
+    private static byte[] ConvertBits(ReadOnlySpan<byte> data, int from, int to, bool pad = false)
     {
         var accumulator = 0;
         var bits = 0;
@@ -65,8 +79,15 @@ internal static class Bech32
                 result.Add((byte)((accumulator >> bits) & maxValue));
             }
         }
-        if (bits >= from || ((accumulator << (to - bits)) & maxValue) != 0)
+        if (pad)
+        {
+            if (bits > 0)
+                result.Add((byte)((accumulator << (to - bits)) & maxValue));
+        }
+        else if (bits >= from || ((accumulator << (to - bits)) & maxValue) != 0)
+        {
             throw new FormatException("invalid Bech32 padding");
+        }
         return [.. result];
     }
 }
