@@ -29,7 +29,7 @@ public sealed partial class Applier
         /// <summary>Carries out one change; returns false (after reporting) when it failed.</summary>
         public async Task<bool> ExecuteAsync(ResourceChange change)
         {
-            var observer = applier.Observer;
+            var observer = new SafeObserver(applier.Observer);
             observer.OnEvent(new ApplyEvent.Started(change.Address, change.Action));
             var clock = Stopwatch.StartNew();
             var operation = ExecuteCoreAsync(change);
@@ -67,8 +67,8 @@ public sealed partial class Applier
                 case ChangeAction.Update:
                 {
                     var config = lab.FindResource(change.Address)!;
-                    var arguments = Arguments(config, change);
-                    var planned = type.Plan(new PlanRequest(change.Address, lab.Directory, arguments, prior!.Attributes));
+                    var arguments = Planner.ApplyIgnoreChanges(config, Arguments(config, change), prior!.Attributes);
+                    var planned = type.Plan(new PlanRequest(change.Address, lab.Directory, arguments, prior.Attributes));
                     var result = await type.UpdateAsync(new UpdateRequest(change.Address, lab.Directory, prior.Attributes, arguments, planned), abort);
                     await RecordAsync(config, change, type, arguments, result);
                     Interlocked.Increment(ref _changed);
@@ -100,6 +100,8 @@ public sealed partial class Applier
         {
             var config = lab.FindResource(change.Address)!;
             var arguments = Arguments(config, change);
+            if (change.Before is { } before)
+                arguments = Planner.ApplyIgnoreChanges(config, arguments, before); // A replacement keeps ignored attributes too.
             var planned = type.Plan(new PlanRequest(change.Address, lab.Directory, arguments, null));
             await session.RecordCreatingAsync(Instance(config, change, KnownPart(planned)), abort);
             var result = await type.CreateAsync(new CreateRequest(change.Address, lab.Directory, arguments, planned), abort);

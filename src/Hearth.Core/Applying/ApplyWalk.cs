@@ -17,7 +17,7 @@ internal sealed class ApplyWalk(ApplyGraph graph, int parallelism, Func<Resource
 
     public async Task RunAsync(CancellationToken stopScheduling)
     {
-        var count = graph.Changes.Count;
+        var count = graph.Nodes.Count;
         if (count == 0)
             return;
         _waitingOn = [.. graph.Dependencies.Select(d => d.Count)];
@@ -31,34 +31,61 @@ internal sealed class ApplyWalk(ApplyGraph graph, int parallelism, Func<Resource
         await _done.Task;
     }
 
-    private void Start(int node, CancellationToken stopScheduling) => _ = Task.Run(async () =>
+    private void Start(int node, CancellationToken stopScheduling)
     {
-        var succeeded = false;
-        var started = false;
-        try
+        if (graph.Nodes[node] is not { } change)
         {
-            await _slots.WaitAsync(stopScheduling);
+            Finish(node, true, stopScheduling); // A barrier: everything it waited for succeeded.
+            return;
+        }
+        _ = Task.Run(async () =>
+        {
+            var succeeded = false;
+            var started = false;
             try
             {
-                if (!stopScheduling.IsCancellationRequested)
+                await _slots.WaitAsync(stopScheduling);
+                try
                 {
-                    started = true;
-                    succeeded = await execute(graph.Changes[node]);
+                    if (!stopScheduling.IsCancellationRequested)
+                    {
+                        started = true;
+                        succeeded = await execute(change);
+                    }
                 }
+                finally
+                {
+                    _slots.Release();
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopping: this node never started.
+            }
+            catch (Exception)
+            {
+                succeeded = false; // Whatever failed was reported by execute; the walk must still finish.
             }
             finally
             {
-                _slots.Release();
+                if (!started)
+                    Report(change, "the run was interrupted before it started");
+                Finish(node, succeeded, stopScheduling);
             }
-        }
-        catch (OperationCanceledException)
+        }, CancellationToken.None);
+    }
+
+    private void Report(ResourceChange change, string reason)
+    {
+        try
         {
-            // Stopping: this node never started.
+            skipped(change, reason);
         }
-        if (!started)
-            skipped(graph.Changes[node], "the run was interrupted before it started");
-        Finish(node, succeeded, stopScheduling);
-    }, CancellationToken.None);
+        catch (Exception)
+        {
+            // An observer's failure must not stop the walk.
+        }
+    }
 
     private void Finish(int node, bool succeeded, CancellationToken stopScheduling)
     {
@@ -82,8 +109,8 @@ internal sealed class ApplyWalk(ApplyGraph graph, int parallelism, Func<Resource
                         ready.Add(dependent);
                 }
             }
-            if (current.Node != node)
-                skipped(graph.Changes[current.Node], "a resource it depends on was not applied");
+            if (current.Node != node && graph.Nodes[current.Node] is { } skippedChange)
+                Report(skippedChange, "a resource it depends on was not applied");
             foreach (var dependent in ready)
                 Start(dependent, stopScheduling);
             if (Interlocked.Decrement(ref _outstanding) == 0)

@@ -73,11 +73,38 @@ public sealed class Evaluator(ResourceReferenceResolver resolver, IEvaluationSco
                 break;
             default:
                 var resolved = resolver.Resolve(steps) ?? throw new LabException(reference.Span, $"reference to undeclared resource `{reference}`");
-                current = scope.Resource(resolved.Address);
                 rest = resolved.Remaining;
+                if (!rest.IsEmpty && IndexKey(rest[0]) is { } key)
+                {
+                    var instance = scope.ResourceInstance(resolved.Address, key.Text, out var isForEach);
+                    if (isForEach)
+                    {
+                        // Straight to one instance of a for_each resource, without building the map of all of them.
+                        if (instance is null)
+                            throw new LabException(reference.Span,
+                                $"`{resolved.Address}` has no instance {(key.Sensitive ? "with that (sensitive) key" : $"[\"{key.Text}\"]")}",
+                                "check the for_each keys of that resource");
+                        current = key.Sensitive ? instance.MarkSensitive() : instance;
+                        rest = rest[1..];
+                        break;
+                    }
+                }
+                current = scope.Resource(resolved.Address);
                 break;
         }
         return Navigate(current, rest, reference);
+    }
+
+    /// <summary>The string key of an index step (evaluating a dynamic one), or null for anything else.</summary>
+    private (string Text, bool Sensitive)? IndexKey(TraversalStep step)
+    {
+        var key = step switch
+        {
+            IndexStep { Key: StringValue s } => s,
+            DynamicIndexStep dynamic => Evaluate(dynamic.Key),
+            _ => null,
+        };
+        return key?.Unmarked() is StringValue text ? (text.Text, key.ContainsSensitive) : null;
     }
 
     private Value Navigate(Value value, ImmutableArray<TraversalStep> steps, ReferenceExpression reference)
@@ -99,6 +126,7 @@ public sealed class Evaluator(ResourceReferenceResolver resolver, IEvaluationSco
                 var key = Evaluate(dynamic.Key);
                 if (key.ContainsUnknown)
                     return sensitive ? Value.Unknown.MarkSensitive() : Value.Unknown;
+                sensitive |= key.ContainsSensitive; // What a secret picks out reveals the secret.
                 step = new IndexStep(key.Unmarked());
             }
             var next = (value, step) switch
@@ -109,8 +137,8 @@ public sealed class Evaluator(ResourceReferenceResolver resolver, IEvaluationSco
                 _ => null,
             };
             if (next is null)
-                throw new LabException(reference.Span, Describe(value, step, walked),
-                    value is MapValue m2 && m2.Entries.Count > 0 ? $"it has: {string.Join(", ", m2.Entries.Keys.Take(12))}" : null);
+                throw new LabException(reference.Span, sensitive ? $"`{TraversalStep.Format(walked)}` has no element for that (sensitive) key or name" : Describe(value, step, walked),
+                    !sensitive && value is MapValue m2 && m2.Entries.Count > 0 ? $"it has: {string.Join(", ", m2.Entries.Keys.Take(12))}" : null);
             walked.Add(step);
             value = next;
         }

@@ -19,6 +19,10 @@ public interface IEvaluationScope
     /// </summary>
     Value Resource(ResourceAddress address);
 
+    /// <summary>One instance of a for_each resource (null when it has no instance with that key).</summary>
+    /// <param name="isForEach">False when the resource has no for_each: then use <see cref="Resource"/>.</param>
+    Value? ResourceInstance(ResourceAddress resource, string key, out bool isForEach);
+
     /// <summary>The (sensitive) value of one key of a secrets file; resolved before evaluation starts.</summary>
     Value Secret(SecretExpression secret);
 }

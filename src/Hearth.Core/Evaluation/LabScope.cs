@@ -17,6 +17,8 @@ public sealed class LabScope(ValueMap variables, IReadOnlyDictionary<SecretExpre
 
     public Value Resource(ResourceAddress address) => values.Get(address);
 
+    public Value? ResourceInstance(ResourceAddress resource, string key, out bool isForEach) => values.GetInstance(resource, key, out isForEach);
+
     public Value Secret(SecretExpression secret) =>
         secrets.TryGetValue(secret, out var value) ? value : throw new LabException(secret.Span, $"secret {secret.Path}#{secret.Key} was not resolved");
 }

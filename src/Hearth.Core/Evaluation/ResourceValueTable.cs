@@ -51,6 +51,13 @@ public sealed class ResourceValueTable
             keys.Clear();
     }
 
+    /// <summary>One instance of a for_each resource, or null when it has none with that key.</summary>
+    public Value? GetInstance(ResourceAddress resource, string key, out bool isForEach)
+    {
+        isForEach = _forEach.TryGetValue(resource, out var keys);
+        return isForEach && keys!.TryGetValue(key, out var value) ? value : null;
+    }
+
     /// <summary>A resource's value: its object, or for for_each a map of key → object. Unknown when nothing is known yet.</summary>
     public Value Get(ResourceAddress resource) =>
         _forEach.TryGetValue(resource, out var keys) ? Value.Map(keys)

@@ -42,6 +42,7 @@ public sealed partial class Planner(ResourceTypeRegistry registry, ISecretResolv
             _ => PlanNormal(lab, refreshed, options, scope, values, labScope),
         };
         CheckPreventDestroy(lab, changes);
+        _ = new Applying.ApplyGraph([.. changes.Where(c => c.Action != ChangeAction.NoOp)], refreshed); // Refuse now what apply could not order.
         var outputs = PlanOutputs(lab, refreshed, options, labScope);
         return new Plan(options, prior.Lineage, prior.Serial, lab.Fingerprint,
             [.. changes.OrderBy(c => c.Address)], [.. drift], outputs, refreshed, warnings.ToImmutable());
@@ -127,7 +128,7 @@ public sealed partial class Planner(ResourceTypeRegistry registry, ISecretResolv
         SchemaMarks.Apply(type.Schema, type.Plan(new PlanRequest(address, labDirectory, arguments, prior)));
 
     /// <summary>Attributes named in ignore_changes keep their value from the state.</summary>
-    private static MapValue ApplyIgnoreChanges(ResourceConfig config, MapValue arguments, MapValue prior)
+    internal static MapValue ApplyIgnoreChanges(ResourceConfig config, MapValue arguments, MapValue prior)
     {
         if (config.Lifecycle.IgnoreAllChanges)
             return new MapValue(new ValueMap(arguments.Entries.Select(e => KeyValuePair.Create(e.Key, prior.Get(e.Key) ?? e.Value))));

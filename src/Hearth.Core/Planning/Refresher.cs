@@ -48,7 +48,7 @@ internal sealed class Refresher(ResourceTypeRegistry registry, string labDirecto
                 var found = await ((IBatchedRead)type).ReadBatchAsync(key, requests, token);
                 foreach (var request in requests)
                     results[request.Address] = found.TryGetValue(request.Address, out var value) && value is not null
-                        ? SchemaMarks.Apply(type.Schema, value)
+                        ? KeepMarks(type, request.Prior, value)
                         : null;
             });
         }
@@ -103,12 +103,19 @@ internal sealed class Refresher(ResourceTypeRegistry registry, string labDirecto
         await Task.WhenAll(running);
     }
 
+    /// <summary>
+    /// What was sensitive stays sensitive: a value that came from a secret is still one after the object is read back,
+    /// whatever the kind returns.
+    /// </summary>
+    private static MapValue KeepMarks(ResourceType type, MapValue prior, MapValue observed) =>
+        (MapValue)SchemaMarks.Apply(type.Schema, observed).WithSensitivePaths(prior.SensitivePaths());
+
     private static async Task<MapValue?> ReadAsync(ResourceType type, ReadRequest request, CancellationToken cancellationToken)
     {
         try
         {
             var observed = await type.ReadAsync(request, cancellationToken);
-            return observed is null ? null : SchemaMarks.Apply(type.Schema, observed);
+            return observed is null ? null : KeepMarks(type, request.Prior, observed);
         }
         catch (ResourceException e)
         {
