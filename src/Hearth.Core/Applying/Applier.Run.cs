@@ -104,7 +104,18 @@ public sealed partial class Applier
                 arguments = Planner.ApplyIgnoreChanges(config, arguments, before); // A replacement keeps ignored attributes too.
             var planned = type.Plan(new PlanRequest(change.Address, lab.Directory, arguments, null));
             await session.RecordCreatingAsync(Instance(config, change, KnownPart(planned)), abort);
-            var result = await type.CreateAsync(new CreateRequest(change.Address, lab.Directory, arguments, planned), abort);
+            MapValue result;
+            try
+            {
+                result = await type.CreateAsync(new CreateRequest(change.Address, lab.Directory, arguments, planned), abort);
+            }
+            catch when (session.Current.Find(change.Address) is null)
+            {
+                // The kind reported the creation failed: settle the record, so a later crash does not turn it into a
+                // tainted object that was never made.
+                await session.RecordAsync(new StateChange.RemoveResource(change.Address), CancellationToken.None);
+                throw;
+            }
             await RecordAsync(config, change, type, arguments, result);
             Interlocked.Increment(ref _added);
             return result.GetString("id");

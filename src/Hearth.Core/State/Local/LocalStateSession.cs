@@ -16,7 +16,12 @@ internal sealed class LocalStateSession : IStateSession
     private readonly SemaphoreSlim _diskGate = new(1, 1);
 
     private StateDocument _current;
-    private List<byte[]> _pending = [];
+    private List<JournalLine> _pending = [];
+
+    /// <summary>Creations recorded on disk and not yet settled: a compaction must carry them into the new journal.</summary>
+    private readonly Dictionary<Addressing.ResourceAddress, byte[]> _openCreations = [];
+    private Exception? _failure;
+    private long _snapshotSerial = -1;
     private TaskCompletionSource _pendingWritten = NewCompletion();
     private Task _writer = Task.CompletedTask;
     private bool _writing;
@@ -57,7 +62,10 @@ internal sealed class LocalStateSession : IStateSession
         if (records > 0)
             await session.CompactAsync(state, cancellationToken); // Start each run from a clean snapshot.
         else if (snapshot is not null)
+        {
             session._snapshotBytes = new FileInfo(paths.Snapshot).Length;
+            session._snapshotSerial = snapshot.Serial;
+        }
         return session;
     }
 
@@ -66,19 +74,28 @@ internal sealed class LocalStateSession : IStateSession
         lock (_gate)
         {
             _current = _current.With(change) with { Serial = _current.Serial + 1 };
-            return Enqueue(StateJournal.Record(_current.Serial, change));
+            var settles = change switch
+            {
+                StateChange.PutResource put => put.Instance.Address,
+                StateChange.RemoveResource remove => remove.Address,
+                _ => null,
+            };
+            return Enqueue(new JournalLine(StateJournal.Record(_current.Serial, change), null, settles));
         }
     }
 
     public Task RecordCreatingAsync(ResourceInstanceState planned, CancellationToken cancellationToken)
     {
         lock (_gate)
-            return Enqueue(StateJournal.Creating(planned));
+            return Enqueue(new JournalLine(StateJournal.Creating(planned), planned.Address, null));
     }
 
     /// <summary>Queues a journal line (under <see cref="_gate"/>) and returns a task that completes once it is on disk.</summary>
-    private Task Enqueue(byte[] line)
+    private Task Enqueue(JournalLine line)
     {
+        if (_failure is not null)
+            return Task.FromException(new Diagnostics.StateException($"the state journal could not be written earlier in this run: {_failure.Message}",
+                "nothing more is recorded; fix the cause (disk full?) and run apply again: the state holds everything recorded before", _failure));
         _pending.Add(line);
         var written = _pendingWritten.Task;
         if (!_writing)
@@ -93,7 +110,7 @@ internal sealed class LocalStateSession : IStateSession
     {
         while (true)
         {
-            List<byte[]> batch;
+            List<JournalLine> batch;
             TaskCompletionSource batchWritten;
             StateDocument stateAfterBatch;
             lock (_gate)
@@ -125,12 +142,14 @@ internal sealed class LocalStateSession : IStateSession
             }
             catch (Exception e)
             {
+                lock (_gate)
+                    _failure ??= e;
                 batchWritten.SetException(e);
             }
         }
     }
 
-    private async Task AppendAsync(List<byte[]> lines)
+    private async Task AppendAsync(List<JournalLine> lines)
     {
         if (_journal is null)
         {
@@ -138,13 +157,30 @@ internal sealed class LocalStateSession : IStateSession
                 await CompactAsync(_written, CancellationToken.None); // The journal needs a snapshot to continue.
             _journal ??= await StartJournalAsync(_written);
         }
-        foreach (var line in lines)
+        var goodLength = _journal.Length;
+        try
         {
-            await _journal.WriteAsync(line);
-            _journalBytes += line.Length;
+            foreach (var line in lines)
+            {
+                await _journal.WriteAsync(line.Bytes);
+                _journalBytes += line.Bytes.Length;
+            }
+            _journal.Flush(flushToDisk: true);
+        }
+        catch (IOException)
+        {
+            // Leave no torn line in the middle of the journal for later records to follow.
+            _journal.SetLength(goodLength);
+            throw;
         }
         _journalRecords += lines.Count;
-        _journal.Flush(flushToDisk: true);
+        foreach (var line in lines)
+        {
+            if (line.Creating is { } creating)
+                _openCreations[creating] = line.Bytes;
+            if (line.Settles is { } settled)
+                _openCreations.Remove(settled);
+        }
     }
 
     private async Task<FileStream> StartJournalAsync(StateDocument baseState)
@@ -159,12 +195,32 @@ internal sealed class LocalStateSession : IStateSession
     /// <summary>Writes <paramref name="state"/> as the snapshot and starts an empty journal after it.</summary>
     private async Task CompactAsync(StateDocument state, CancellationToken cancellationToken)
     {
+        if (_snapshotExists && state.Serial == _snapshotSerial && _openCreations.Count == 0)
+        {
+            // Nothing settled since the snapshot (say, every creation failed cleanly): the snapshot is already right.
+            await DropJournalAsync();
+            return;
+        }
         var content = StateSerializer.ToBytes(state, _hearthVersion);
         await AtomicFile.WriteAsync(_paths.Snapshot, content, cancellationToken,
             UnixFileMode.UserRead | UnixFileMode.UserWrite, backupPath: _snapshotExists ? _paths.Backup : null);
         _snapshotExists = true;
+        _snapshotSerial = state.Serial;
         _snapshotBytes = content.Length;
         _written = state;
+        await DropJournalAsync();
+        if (_openCreations.Count > 0)
+        {
+            // Creations still in flight must survive the compaction, or a crash now would forget their objects.
+            _journal = await StartJournalAsync(state);
+            foreach (var line in _openCreations.Values)
+                await _journal.WriteAsync(line, CancellationToken.None);
+            _journal.Flush(flushToDisk: true);
+        }
+    }
+
+    private async Task DropJournalAsync()
+    {
         if (_journal is not null)
         {
             await _journal.DisposeAsync();
@@ -231,4 +287,7 @@ internal sealed class LocalStateSession : IStateSession
     }
 
     private static TaskCompletionSource NewCompletion() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>One journal line, and which instance's creation it opens or settles.</summary>
+    private sealed record JournalLine(byte[] Bytes, Addressing.ResourceAddress? Creating, Addressing.ResourceAddress? Settles);
 }
