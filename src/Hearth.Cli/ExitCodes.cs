@@ -13,4 +13,7 @@ internal static class ExitCodes
 
     /// <summary>Stopped by Ctrl-C (128 + SIGINT); what finished is saved.</summary>
     public const int Interrupted = 130;
+
+    /// <summary>Stopped by SIGTERM (128 + 15); what finished is saved.</summary>
+    public const int Terminated = 143;
 }

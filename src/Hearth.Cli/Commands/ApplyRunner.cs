@@ -31,7 +31,7 @@ internal static class ApplyRunner
             terminal.Line($"Interrupted: {result.Added} added, {result.Changed} changed, {result.Destroyed} destroyed; what was done is saved in the state.", Styles.Warning);
             if (!result.Errors.IsEmpty)
                 ErrorReporter.Report(new ApplyFailedException(result.Errors), terminal, context.Debug);
-            return ExitCodes.Interrupted;
+            return signals.Terminated ? ExitCodes.Terminated : ExitCodes.Interrupted;
         }
         if (!result.Errors.IsEmpty)
         {

@@ -28,9 +28,16 @@ internal sealed class StopSignals : IDisposable
     /// <summary>Cancelled at the second signal: cancel what is running.</summary>
     public CancellationToken Abort => _abort.Token;
 
+    /// <summary>Set when the first signal was SIGTERM, so the run ends with 143 rather than 130.</summary>
+    public bool Terminated { get; private set; }
+
     private void OnSignal(PosixSignalContext context)
     {
+        if (_abort.IsCancellationRequested)
+            return; // A third signal: let the system end the process; the journal keeps what was done.
         context.Cancel = true;
+        if (!_stop.IsCancellationRequested)
+            Terminated = context.Signal == PosixSignal.SIGTERM;
         if (!_stop.IsCancellationRequested)
         {
             _notify?.Invoke("Interrupt received: finishing operations in flight and saving state. Press Ctrl-C again to cancel them.");

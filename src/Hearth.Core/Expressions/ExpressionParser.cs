@@ -92,7 +92,9 @@ public static class ExpressionParser
         }
         if (literal.Length > 0)
             parts.Add(new LiteralExpression(Value.String(literal.ToString()), span));
-        // Exactly one `${…}` and nothing around it keeps the value's own type.
+        // Exactly one `${…}` and nothing around it keeps the value's own type; text whose only `${` was escaped is plain text.
+        if (interpolations == 0)
+            return new LiteralExpression(Value.String(literal.ToString()), span);
         return parts.Count == 1 && interpolations == 1 ? parts[0] : new TemplateExpression(parts.ToImmutable(), span);
     }
 

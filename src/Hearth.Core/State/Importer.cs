@@ -14,7 +14,7 @@ public static class Importer
         var config = lab.FindResource(address) ?? throw new StateException(
             $"{address} is not declared in the lab", $"declare {address.Resource} in the lab first, then import into it");
         if (config.ForEach is not null && address.Key is null)
-            throw new StateException($"{address} has for_each; import into one instance", $"e.g. hearth import '{address.WithKey("KEY")}' {id}");
+            throw new StateException($"{address} has for_each; import into one instance", $"e.g. hearth import '{address.WithKey("KEY")}' ID");
         if (config.ForEach is null && address.Key is not null)
             throw new StateException($"{address.Resource} has no for_each, so it has no key", $"import into {address.Resource}");
         if (session.Current.Find(address) is not null)

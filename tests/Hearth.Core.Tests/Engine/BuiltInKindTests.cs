@@ -128,4 +128,19 @@ public sealed class BuiltInKindTests
         Assert.Contains("using (sensitive value)", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("s3cr3t-token", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task An_escaped_interpolation_is_literal_text_even_in_a_variable_default()
+    {
+        using var engine = new EngineHarness("""
+            variables:
+              script: { default: "echo $${HOME}" }
+            resources:
+              data.a: { input: "${var.script} and $${PATH}" }
+            """);
+
+        var plan = await engine.PlanAsync();
+
+        Assert.Equal(Value.String("echo ${HOME} and ${PATH}"), Assert.Single(plan.Changes).After!.Get("input"));
+    }
 }

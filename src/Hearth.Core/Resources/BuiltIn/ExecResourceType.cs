@@ -74,6 +74,9 @@ public sealed class ExecResourceType : ResourceType
         };
         foreach (var argument in command.Skip(1))
             start.ArgumentList.Add(argument);
+        // Hearth's own inputs (variable values, age keys) are not the command's business unless the lab passes them.
+        foreach (var inherited in start.Environment.Keys.Where(k => k.StartsWith("HEARTH_VAR_", StringComparison.Ordinal) || k.StartsWith("SOPS_AGE_KEY", StringComparison.Ordinal)).ToList())
+            start.Environment.Remove(inherited);
         foreach (var (name, value) in config.GetStringMap("environment"))
             start.Environment[name] = value;
 
@@ -84,7 +87,7 @@ public sealed class ExecResourceType : ResourceType
         }
         catch (System.ComponentModel.Win32Exception e)
         {
-            throw new ResourceException($"cannot run `{ResourceObject.Redact(command[0], secrets)}`: {e.Message}", "check that the program is installed and on PATH");
+            throw new ResourceException($"cannot run `{ResourceObject.Redact(command[0], secrets)}`: {ResourceObject.Redact(e.Message, secrets)}", "check that the program is installed and on PATH");
         }
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);

@@ -11,6 +11,7 @@ public static class AtomicFile
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(directory);
+        SweepLeftovers(directory, Path.GetFileName(path));
         var temp = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
         try
         {
@@ -23,7 +24,12 @@ public static class AtomicFile
                 stream.Flush(flushToDisk: true);
             }
             if (backupPath is not null && File.Exists(path))
-                File.Copy(path, backupPath, overwrite: true);
+            {
+                // The backup is replaced atomically too: it is what a user restores from.
+                var backupTemp = backupPath + ".tmp";
+                File.Copy(path, backupTemp, overwrite: true);
+                File.Move(backupTemp, backupPath, overwrite: true);
+            }
             File.Move(temp, path, overwrite: true);
             SyncDirectory(directory);
         }
@@ -31,6 +37,23 @@ public static class AtomicFile
         {
             if (File.Exists(temp))
                 File.Delete(temp);
+        }
+    }
+
+    /// <summary>
+    /// Removes temp files a killed process left for this target: they may hold the same content (a whole state, a
+    /// secret file), and only one writer works on a target at a time.
+    /// </summary>
+    private static void SweepLeftovers(string directory, string fileName)
+    {
+        try
+        {
+            foreach (var leftover in Directory.EnumerateFiles(directory, $".{fileName}.*.tmp"))
+                File.Delete(leftover);
+        }
+        catch (IOException)
+        {
+            // Best effort; a leftover that cannot be removed now is removed by a later write.
         }
     }
 

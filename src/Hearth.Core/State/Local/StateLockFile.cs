@@ -34,7 +34,15 @@ public sealed class StateLockFile : IAsyncDisposable
             var handle = TryLock(paths);
             if (handle is not null)
             {
-                await AtomicFile.WriteAsync(paths.LockInfo, JsonSerializer.SerializeToUtf8Bytes(info, StateJsonContext.Default.LockInfo), cancellationToken);
+                try
+                {
+                    await AtomicFile.WriteAsync(paths.LockInfo, JsonSerializer.SerializeToUtf8Bytes(info, StateJsonContext.Default.LockInfo), cancellationToken);
+                }
+                catch
+                {
+                    await handle.DisposeAsync(); // Without its details the lock would confuse others; release it.
+                    throw;
+                }
                 return new StateLockFile(paths, handle, info);
             }
             if (DateTimeOffset.UtcNow >= deadline)
