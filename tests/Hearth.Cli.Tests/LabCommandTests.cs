@@ -10,10 +10,12 @@ public sealed class LabCommandTests
         var directory = Path.Combine(Path.GetTempPath(), "hearth-init-" + Guid.NewGuid().ToString("N")[..12]);
         try
         {
-            var init = await CliRunner.RunAsync(Path.GetTempPath(), ["init", directory]);
+            var home = new Dictionary<string, string> { ["HOME"] = Path.Combine(directory, "home") };
+            var init = await CliRunner.RunAsync(Path.GetTempPath(), ["init", directory], environment: home);
             var validate = await CliRunner.RunAsync(directory, ["validate"]);
             var plan = await CliRunner.RunAsync(directory, ["plan", "--detailed-exitcode"]);
-            var again = await CliRunner.RunAsync(directory, ["init"]);
+            var again = await CliRunner.RunAsync(directory, ["init"], environment: home);
+            var keyFile = Path.Combine(directory, "home", ".config", "sops", "age", "keys.txt");
 
             Assert.Equal(0, init.ExitCode);
             Assert.Contains(".hearth/", await File.ReadAllTextAsync(Path.Combine(directory, ".gitignore")), StringComparison.Ordinal);
@@ -22,6 +24,9 @@ public sealed class LabCommandTests
             Assert.Contains("Plan: 2 to add, 0 to change, 0 to destroy.", plan.Output, StringComparison.Ordinal);
             Assert.Equal(1, again.ExitCode);
             Assert.Contains("already exists", again.Error, StringComparison.Ordinal);
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(keyFile));
+            var recipient = File.ReadAllLines(keyFile).Single(l => l.StartsWith("# public key: ", StringComparison.Ordinal))["# public key: ".Length..];
+            Assert.Contains($"age: {recipient}", await File.ReadAllTextAsync(Path.Combine(directory, ".sops.yaml")), StringComparison.Ordinal);
         }
         finally
         {
