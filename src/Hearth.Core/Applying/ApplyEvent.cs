@@ -19,9 +19,3 @@ public abstract record ApplyEvent(ResourceAddress Address, ChangeAction Action)
     /// <summary>Not attempted: a dependency failed, or the run was interrupted.</summary>
     public sealed record Skipped(ResourceAddress Address, ChangeAction Action, string Reason) : ApplyEvent(Address, Action);
 }
-
-/// <summary>Receives apply events; called from several threads at once.</summary>
-public interface IApplyObserver
-{
-    void OnEvent(ApplyEvent applyEvent);
-}

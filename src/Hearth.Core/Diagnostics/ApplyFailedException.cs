@@ -6,6 +6,3 @@ public sealed class ApplyFailedException(IReadOnlyList<ResourceOperationError> e
 {
     public IReadOnlyList<ResourceOperationError> Errors { get; } = errors;
 }
-
-/// <summary>What went wrong with one resource.</summary>
-public sealed record ResourceOperationError(string Address, string Operation, string Message);

@@ -25,11 +25,3 @@ public abstract record TraversalStep
 
     public static string Format(ImmutableArray<TraversalStep> steps) => Format(steps.AsEnumerable());
 }
-
-public sealed record AttributeStep(string Name) : TraversalStep;
-
-/// <summary>An index by number (lists) or by string (maps, for_each instances).</summary>
-public sealed record IndexStep(Value Key) : TraversalStep;
-
-/// <summary>An index computed from another reference: <c>data.node[each.key]</c>.</summary>
-public sealed record DynamicIndexStep(ReferenceExpression Key) : TraversalStep;

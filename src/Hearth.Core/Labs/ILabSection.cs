@@ -15,6 +15,3 @@ public interface ILabSection
     /// <exception cref="Diagnostics.LabException">The section is malformed.</exception>
     IEnumerable<ResourceConfig> Expand(MappingSyntax section, LabSectionContext context);
 }
-
-/// <summary>What a section expander may look at: the lab's name and its provider settings.</summary>
-public sealed record LabSectionContext(string LabName, IReadOnlyDictionary<string, Expressions.MapExpression> Providers);

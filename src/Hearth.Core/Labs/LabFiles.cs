@@ -119,6 +119,3 @@ internal sealed class LabFiles
         return found;
     }
 }
-
-/// <summary>One file's contribution to a top-level section.</summary>
-internal sealed record MergedEntry(ScalarSyntax Key, SyntaxNode Value);

@@ -20,13 +20,3 @@ public sealed record ResourceConfig(
     /// <summary>Resources this one refers to or names in depends_on; filled in by the loader.</summary>
     public ImmutableArray<ResourceAddress> Dependencies { get; init; } = [];
 }
-
-/// <summary>An explicit dependency and where it was written.</summary>
-public sealed record DependsOnEntry(ResourceAddress Address, SourceSpan Span);
-
-/// <summary>The lifecycle meta-argument.</summary>
-/// <param name="IgnoreChanges">Attribute paths whose differences never cause an update; <see cref="IgnoreAllChanges"/> ignores every attribute.</param>
-public sealed record LifecycleConfig(bool PreventDestroy, ImmutableArray<Values.ValuePath> IgnoreChanges, bool IgnoreAllChanges, bool CreateBeforeDestroy)
-{
-    public static readonly LifecycleConfig Default = new(false, [], false, false);
-}

@@ -2,15 +2,6 @@ using Hearth.Core.Values;
 
 namespace Hearth.Core.Resources;
 
-/// <summary>Who sets an attribute: the lab (required or optional), the resource type (computed), or either.</summary>
-public enum AttributeUse
-{
-    Required,
-    Optional,
-    Computed,
-    OptionalComputed,
-}
-
 /// <summary>One attribute of a resource kind.</summary>
 /// <param name="ForcesReplacement">Changing it cannot be done in place: the object is replaced.</param>
 /// <param name="Default">The value an optional attribute takes when the lab leaves it out.</param>

@@ -15,9 +15,3 @@ public interface IBatchedRead
     /// <summary>Observes every object of one group; an address missing from the result, or mapped to null, is gone.</summary>
     Task<IReadOnlyDictionary<ResourceAddress, MapValue?>> ReadBatchAsync(BatchKey key, IReadOnlyList<ReadRequest> requests, CancellationToken cancellationToken);
 }
-
-/// <summary>Identifies one group of a batched read.</summary>
-public readonly record struct BatchKey(string Value)
-{
-    public override string ToString() => Value;
-}

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Hearth.Core.Values;
 
 /// <summary>
@@ -40,78 +38,4 @@ public abstract record Value
 
     /// <summary>The value as text for string interpolation; numbers use invariant culture.</summary>
     public virtual string ToText() => throw new InvalidOperationException($"a {TypeName} cannot be used as text");
-}
-
-public sealed record NullValue : Value
-{
-    public override string TypeName => "null";
-    public override bool ContainsUnknown => false;
-    public override bool ContainsSensitive => false;
-    public override Value Unmarked() => this;
-    public override string ToText() => "";
-}
-
-public sealed record UnknownValue : Value
-{
-    public override string TypeName => "unknown";
-    public override bool ContainsUnknown => true;
-    public override bool ContainsSensitive => false;
-    public override Value Unmarked() => this;
-}
-
-public sealed record StringValue(string Text) : Value
-{
-    public override string TypeName => "string";
-    public override bool ContainsUnknown => false;
-    public override bool ContainsSensitive => false;
-    public override Value Unmarked() => this;
-    public override string ToText() => Text;
-}
-
-public sealed record NumberValue(decimal Amount) : Value
-{
-    public override string TypeName => "number";
-    public override bool ContainsUnknown => false;
-    public override bool ContainsSensitive => false;
-    public override Value Unmarked() => this;
-    public override string ToText() => Amount.ToString(CultureInfo.InvariantCulture);
-}
-
-public sealed record BoolValue(bool Flag) : Value
-{
-    public override string TypeName => "bool";
-    public override bool ContainsUnknown => false;
-    public override bool ContainsSensitive => false;
-    public override Value Unmarked() => this;
-    public override string ToText() => Flag ? "true" : "false";
-}
-
-public sealed record ListValue(ValueList Items) : Value
-{
-    public override string TypeName => "list";
-    public override bool ContainsUnknown => Items.Any(i => i.ContainsUnknown);
-    public override bool ContainsSensitive => Items.Any(i => i.ContainsSensitive);
-    public override Value Unmarked() => ContainsSensitive ? List(Items.Select(i => i.Unmarked())) : this;
-}
-
-public sealed record MapValue(ValueMap Entries) : Value
-{
-    public override string TypeName => "map";
-    public override bool ContainsUnknown => Entries.Any(e => e.Value.ContainsUnknown);
-    public override bool ContainsSensitive => Entries.Any(e => e.Value.ContainsSensitive);
-    public override Value Unmarked() =>
-        ContainsSensitive ? Map(Entries.Select(e => KeyValuePair.Create(e.Key, e.Value.Unmarked()))) : this;
-
-    public Value? Get(string key) => Entries.TryGetValue(key, out var v) ? v : null;
-}
-
-/// <summary>A value that must never be printed; it behaves as <see cref="Inner"/> everywhere else.</summary>
-public sealed record SensitiveValue(Value Inner) : Value
-{
-    public override string TypeName => Inner.TypeName;
-    public override bool ContainsUnknown => Inner.ContainsUnknown;
-    public override bool ContainsSensitive => true;
-    public override Value Unmarked() => Inner.Unmarked();
-    public override string ToText() => Inner.ToText();
-    public override string ToString() => "(sensitive value)";
 }

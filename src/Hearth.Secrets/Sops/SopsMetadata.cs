@@ -27,7 +27,3 @@ public sealed record SopsMetadata(
             branch.Get("mac_only_encrypted") is SopsScalar { Value: true or "true" }, Text(branch.Get("version")));
     }
 }
-
-public sealed record SopsAgeEntry(string Recipient, string Enc);
-
-public sealed record SopsPgpEntry(string Fingerprint, string Enc);

@@ -5,15 +5,3 @@ namespace Hearth.Secrets.Sops;
 /// Scalars hold a string, long, double, bool, byte[] or null.
 /// </summary>
 public abstract record SopsNode;
-
-public sealed record SopsMap(IReadOnlyList<KeyValuePair<string, SopsNode>> Entries) : SopsNode
-{
-    public SopsNode? Get(string key) => Entries.FirstOrDefault(e => e.Key == key).Value;
-}
-
-public sealed record SopsList(IReadOnlyList<SopsNode> Items) : SopsNode;
-
-public sealed record SopsScalar(object? Value) : SopsNode
-{
-    public override string ToString() => Value is string or null ? "(string)" : $"({Value.GetType().Name})";
-}

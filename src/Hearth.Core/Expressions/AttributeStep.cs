@@ -1,0 +1,3 @@
+namespace Hearth.Core.Expressions;
+
+public sealed record AttributeStep(string Name) : TraversalStep;

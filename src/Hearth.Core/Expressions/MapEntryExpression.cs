@@ -1,0 +1,5 @@
+using Hearth.Core.Diagnostics;
+
+namespace Hearth.Core.Expressions;
+
+public sealed record MapEntryExpression(string Key, SourceSpan KeySpan, Expression Value);

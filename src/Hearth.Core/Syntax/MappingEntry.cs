@@ -1,0 +1,3 @@
+namespace Hearth.Core.Syntax;
+
+public sealed record MappingEntry(ScalarSyntax Key, SyntaxNode Value);

@@ -1,0 +1,3 @@
+namespace Hearth.Secrets.Sops;
+
+public sealed record SopsAgeEntry(string Recipient, string Enc);

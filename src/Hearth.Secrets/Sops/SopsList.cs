@@ -1,0 +1,3 @@
+namespace Hearth.Secrets.Sops;
+
+public sealed record SopsList(IReadOnlyList<SopsNode> Items) : SopsNode;
