@@ -170,4 +170,18 @@ public sealed class LabCommandTests
             Directory.Delete(directory, recursive: true);
         }
     }
+
+    [Theory]
+    [InlineData("root", new string[0])]
+    [InlineData("plan", new[] { "plan" })]
+    [InlineData("apply", new[] { "apply" })]
+    [InlineData("state", new[] { "state" })]
+    public async Task Help_matches_the_reviewed_text(string name, string[] command)
+    {
+        var result = await CliRunner.RunAsync(Path.GetTempPath(), [.. command, "--help"]);
+
+        Assert.Equal(0, result.ExitCode);
+        // The usage line names the running executable: the test host here, `hearth` when installed.
+        Golden.Verify(result.Output.Replace("testhost", "hearth", StringComparison.Ordinal), $"help-{name}");
+    }
 }

@@ -20,7 +20,7 @@ internal sealed class GlobalOptions
         Recursive = true,
     };
 
-    public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "More detail", Recursive = true };
+    public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "Say what was loaded (files, resources, state) on stderr", Recursive = true };
 
     public Option<bool> Debug { get; } = new("--debug") { Description = "Show internal details of failures", Recursive = true };
 
