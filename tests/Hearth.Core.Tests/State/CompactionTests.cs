@@ -17,7 +17,7 @@ public sealed class CompactionTests : IDisposable
     [Fact]
     public async Task A_creation_in_flight_survives_a_compaction_on_the_way()
     {
-        var backend = new LocalStateBackend(Path.Combine(_directory, "state.json"), "test");
+        var backend = new LocalStateBackend(Path.Combine(_directory, "state.json"), "test", compactionThreshold: 4096);
         var session = await backend.OpenAsync(LockInfo.ForCurrentProcess("apply", "t", "t"), TimeSpan.Zero, CancellationToken.None);
         await session.RecordCreatingAsync(Instance("exec.inflight"), CancellationToken.None);
 
@@ -34,7 +34,7 @@ public sealed class CompactionTests : IDisposable
     [Fact]
     public async Task A_creation_that_failed_cleanly_is_not_replayed_as_tainted()
     {
-        var backend = new LocalStateBackend(Path.Combine(_directory, "state.json"), "test");
+        var backend = new LocalStateBackend(Path.Combine(_directory, "state.json"), "test", compactionThreshold: 4096);
         await using (var session = await backend.OpenAsync(LockInfo.ForCurrentProcess("apply", "t", "t"), TimeSpan.Zero, CancellationToken.None))
         {
             await session.RecordAsync(new StateChange.PutResource(Instance("data.a")), CancellationToken.None);

@@ -15,7 +15,7 @@ public sealed class LocalStateBackendTests : IDisposable
     public LocalStateBackendTests()
     {
         _paths = new LocalStatePaths(Path.Combine(_directory, "state.json"));
-        _backend = new LocalStateBackend(_paths.Snapshot, "test");
+        _backend = new LocalStateBackend(_paths.Snapshot, "test", compactionThreshold: 4096);
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);

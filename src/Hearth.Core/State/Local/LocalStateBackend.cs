@@ -7,7 +7,8 @@ namespace Hearth.Core.State.Local;
 /// is one fsync'd journal line, so an apply costs one small write per resource instead of rewriting the whole
 /// document; the journal is folded into the snapshot atomically at the end of a run or when it grows.
 /// </summary>
-public sealed class LocalStateBackend(string snapshotPath, string hearthVersion) : IStateBackend
+/// <param name="compactionThreshold">Journal records before a mid-run compaction (tests lower it).</param>
+public sealed class LocalStateBackend(string snapshotPath, string hearthVersion, int compactionThreshold = LocalStateSession.DefaultCompactionThreshold) : IStateBackend
 {
     private readonly LocalStatePaths _paths = new(snapshotPath);
 
@@ -29,7 +30,7 @@ public sealed class LocalStateBackend(string snapshotPath, string hearthVersion)
         try
         {
             var snapshot = await ReadSnapshotAsync(_paths, cancellationToken);
-            return await LocalStateSession.OpenAsync(_paths, snapshot, lockFile, hearthVersion, cancellationToken);
+            return await LocalStateSession.OpenAsync(_paths, snapshot, lockFile, hearthVersion, cancellationToken, compactionThreshold);
         }
         catch
         {

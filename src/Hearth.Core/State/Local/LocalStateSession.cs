@@ -6,8 +6,14 @@ namespace Hearth.Core.State.Local;
 /// </summary>
 internal sealed class LocalStateSession : IStateSession
 {
-    /// <summary>Fold the journal into the snapshot once it holds this many records and outweighs the snapshot.</summary>
-    private const int CompactionThreshold = 4096;
+    /// <summary>
+    /// By default the journal is folded into the snapshot mid-run only past this many records (and once it outweighs
+    /// the snapshot): rewriting the snapshot during a run costs as much as the run's own writes, and replaying a
+    /// journal of this size after a crash takes well under a second.
+    /// </summary>
+    public const int DefaultCompactionThreshold = 65_536;
+
+    private readonly int _compactionThreshold;
 
     private readonly LocalStatePaths _paths;
     private readonly StateLockFile _lock;
@@ -32,8 +38,9 @@ internal sealed class LocalStateSession : IStateSession
     private long _snapshotBytes;
     private bool _snapshotExists;
 
-    private LocalStateSession(LocalStatePaths paths, StateDocument state, bool snapshotExists, StateLockFile lockFile, string hearthVersion)
+    private LocalStateSession(LocalStatePaths paths, StateDocument state, bool snapshotExists, StateLockFile lockFile, string hearthVersion, int compactionThreshold)
     {
+        _compactionThreshold = compactionThreshold;
         _paths = paths;
         _current = state;
         _written = state;
@@ -52,13 +59,13 @@ internal sealed class LocalStateSession : IStateSession
     }
 
     public static async Task<LocalStateSession> OpenAsync(LocalStatePaths paths, StateDocument? snapshot, StateLockFile lockFile,
-        string hearthVersion, CancellationToken cancellationToken)
+        string hearthVersion, CancellationToken cancellationToken, int compactionThreshold = DefaultCompactionThreshold)
     {
         var state = snapshot ?? StateDocument.CreateNew();
         var records = 0;
         if (snapshot is not null && File.Exists(paths.Journal))
             state = StateJournal.Replay(snapshot, await File.ReadAllBytesAsync(paths.Journal, cancellationToken), paths.Journal, out records);
-        var session = new LocalStateSession(paths, state, snapshot is not null, lockFile, hearthVersion);
+        var session = new LocalStateSession(paths, state, snapshot is not null, lockFile, hearthVersion, compactionThreshold);
         if (records > 0)
             await session.CompactAsync(state, cancellationToken); // Start each run from a clean snapshot.
         else if (snapshot is not null)
@@ -131,7 +138,7 @@ internal sealed class LocalStateSession : IStateSession
                 {
                     await AppendAsync(batch);
                     _written = stateAfterBatch;
-                    if (_journalRecords >= CompactionThreshold && _journalBytes > _snapshotBytes)
+                    if (_journalRecords >= _compactionThreshold && _journalBytes > _snapshotBytes)
                         await CompactAsync(stateAfterBatch, CancellationToken.None);
                 }
                 finally
