@@ -19,9 +19,16 @@ public sealed class LocalStateBackend(string snapshotPath, string hearthVersion,
         var snapshot = await ReadSnapshotAsync(_paths, cancellationToken);
         if (snapshot is null)
             return null;
-        return File.Exists(_paths.Journal)
-            ? StateJournal.Replay(snapshot, await File.ReadAllBytesAsync(_paths.Journal, cancellationToken), _paths.Journal, out _)
-            : snapshot;
+        byte[] journal;
+        try
+        {
+            journal = await File.ReadAllBytesAsync(_paths.Journal, cancellationToken);
+        }
+        catch (FileNotFoundException)
+        {
+            return snapshot; // No journal, or a run just folded it into the snapshot.
+        }
+        return StateJournal.Replay(snapshot, journal, _paths.Journal, out _);
     }
 
     public async Task<IStateSession> OpenAsync(LockInfo lockInfo, TimeSpan lockTimeout, CancellationToken cancellationToken)
@@ -50,12 +57,14 @@ public sealed class LocalStateBackend(string snapshotPath, string hearthVersion,
 
     private static async Task<StateDocument?> ReadSnapshotAsync(LocalStatePaths paths, CancellationToken cancellationToken)
     {
-        if (!File.Exists(paths.Snapshot))
-            return null;
         byte[] content;
         try
         {
             content = await File.ReadAllBytesAsync(paths.Snapshot, cancellationToken);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
         }
         catch (IOException e)
         {

@@ -71,6 +71,19 @@ public static class StateJournal
     /// <summary>Applies the journal's records to <paramref name="snapshot"/>; returns the snapshot unchanged when the journal belongs to another one.</summary>
     public static StateDocument Replay(StateDocument snapshot, byte[] journal, string source, out int records)
     {
+        try
+        {
+            return ReplayRecords(snapshot, journal, source, out records);
+        }
+        catch (Exception e) when (e is KeyNotFoundException or FormatException or InvalidOperationException)
+        {
+            throw new StateException($"{source} holds a record this build cannot read: {e.Message}",
+                "the snapshot beside it is intact: moving the journal aside recovers the state as of the last compaction", e);
+        }
+    }
+
+    private static StateDocument ReplayRecords(StateDocument snapshot, byte[] journal, string source, out int records)
+    {
         records = 0;
         var state = snapshot;
         var lines = SplitLines(journal);
