@@ -37,7 +37,7 @@ public sealed class LocalStateBackend(string snapshotPath, string hearthVersion,
         try
         {
             var snapshot = await ReadSnapshotAsync(_paths, cancellationToken);
-            return await LocalStateSession.OpenAsync(_paths, snapshot, lockFile, hearthVersion, cancellationToken, compactionThreshold);
+            return await LocalStateSession.OpenAsync(_paths, snapshot, lockFile, hearthVersion, compactionThreshold, cancellationToken);
         }
         catch
         {

@@ -59,7 +59,7 @@ internal sealed class LocalStateSession : IStateSession
     }
 
     public static async Task<LocalStateSession> OpenAsync(LocalStatePaths paths, StateDocument? snapshot, StateLockFile lockFile,
-        string hearthVersion, CancellationToken cancellationToken, int compactionThreshold = DefaultCompactionThreshold)
+        string hearthVersion, int compactionThreshold, CancellationToken cancellationToken)
     {
         var state = snapshot ?? StateDocument.CreateNew();
         var records = 0;
