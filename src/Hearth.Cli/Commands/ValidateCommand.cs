@@ -15,8 +15,7 @@ internal static class ValidateCommand
         actions.Bind(command, async (parse, context, cancellationToken) =>
         {
             var lab = context.LoadLab(run.Variables(parse), run.VariableFiles(parse));
-            var secrets = lab.Resources.SelectMany(r => r.Arguments.Secrets()).Concat(lab.Outputs.SelectMany(o => o.Value.Secrets())).ToList();
-            await context.Services.Secrets.CheckAsync(secrets, lab.Directory, cancellationToken);
+            await context.Services.Secrets.CheckAsync([.. lab.SecretReferences()], lab.Directory, cancellationToken);
             context.Backend(lab); // The state section must name a backend this build has.
             context.Terminal.Line([("Success! ", Styles.Success),
                 ($"The lab `{lab.Name}` is valid: {lab.Resources.Length} resource(s), {lab.Outputs.Length} output(s) in {lab.Files.Length} file(s).", null)]);

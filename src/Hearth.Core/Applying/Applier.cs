@@ -35,7 +35,7 @@ public sealed partial class Applier(ResourceTypeRegistry registry, ISecretResolv
 
         var resolver = new ResourceReferenceResolver(lab.Resources.Select(r => r.Address));
         var resolved = await secrets.ResolveAsync(
-            [.. lab.Resources.SelectMany(r => r.Arguments.Secrets()).Concat(lab.Outputs.SelectMany(o => o.Value.Secrets()))], lab.Directory, abort);
+            [.. lab.SecretReferences()], lab.Directory, abort);
         var values = new ResourceValueTable(lab, session.Current);
         var run = new Run(this, lab, session, new LabScope(lab.VariableValues, resolved, values), resolver, values, options, abort);
         var graph = new ApplyGraph([.. plan.Actions], plan.RefreshedState);

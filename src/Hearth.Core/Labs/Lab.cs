@@ -26,4 +26,10 @@ public sealed record Lab(
     private readonly Dictionary<ResourceAddress, ResourceConfig> _byAddress = Resources.ToDictionary(r => r.Address);
 
     public ResourceConfig? FindResource(ResourceAddress address) => _byAddress.GetValueOrDefault(address.Resource);
+
+    /// <summary>Every <c>${secret:…}</c> the lab uses: in arguments, for_each expressions and outputs.</summary>
+    public IReadOnlyList<SecretExpression> SecretReferences(Func<ResourceAddress, bool>? includeResource = null) =>
+        [.. Resources.Where(r => includeResource?.Invoke(r.Address) ?? true)
+            .SelectMany(r => r.ForEach is null ? r.Arguments.Secrets() : r.Arguments.Secrets().Concat(r.ForEach.Secrets()))
+            .Concat(Outputs.SelectMany(o => o.Value.Secrets()))];
 }

@@ -85,10 +85,10 @@ public sealed partial class LabLoader
         if (body.Find("default")?.Value is { } defaultNode)
         {
             defaultValue = ReadLiteral(defaultNode, $"the default of `{name}`", diagnostics);
-            if (defaultValue is not null && type.Convert(defaultValue) is not { } converted)
+            var converted = defaultValue is null ? null : type.Convert(defaultValue);
+            if (defaultValue is not null && converted is null)
                 diagnostics.Add(defaultNode.Span, $"the default of `{name}` is a {defaultValue.TypeName}, but the variable's type is {type}");
-            else if (defaultValue is not null)
-                defaultValue = type.Convert(defaultValue);
+            defaultValue = converted ?? defaultValue;
         }
         var description = (body.Find("description")?.Value as ScalarSyntax)?.Text ?? "";
         var sensitive = body.Find("sensitive")?.Value is ScalarSyntax { Text: "true" };

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using Hearth.Core.Addressing;
 using Hearth.Core.Diagnostics;
 using Hearth.Core.Evaluation;
-using Hearth.Core.Expressions;
 using Hearth.Core.Labs;
 using Hearth.Core.Resources;
 using Hearth.Core.Secrets;
@@ -32,7 +31,7 @@ public sealed partial class Planner(ResourceTypeRegistry registry, ISecretResolv
             (refreshed, drift) = await new Refresher(registry, lab.Directory, options.Parallelism)
                 .RefreshAsync(prior, scope.IncludesForRefresh, cancellationToken);
 
-        var resolved = await secrets.ResolveAsync(CollectSecrets(lab, scope), lab.Directory, cancellationToken);
+        var resolved = await secrets.ResolveAsync([.. lab.SecretReferences(scope.IncludesResource)], lab.Directory, cancellationToken);
         var values = new ResourceValueTable(lab, refreshed);
         var labScope = new LabScope(lab.VariableValues, resolved, values);
         var changes = options.Mode switch
@@ -47,12 +46,6 @@ public sealed partial class Planner(ResourceTypeRegistry registry, ISecretResolv
         return new Plan(options, prior.Lineage, prior.Serial, lab.Fingerprint,
             [.. changes.OrderBy(c => c.Address)], [.. drift], outputs, refreshed, warnings.ToImmutable());
     }
-
-    private static List<SecretExpression> CollectSecrets(Lab lab, PlanScope scope) =>
-        lab.Resources.Where(r => scope.IncludesResource(r.Address))
-            .SelectMany(r => r.ForEach is null ? r.Arguments.Secrets() : r.Arguments.Secrets().Concat(r.ForEach.Secrets()))
-            .Concat(lab.Outputs.SelectMany(o => o.Value.Secrets()))
-            .ToList();
 
     private static List<ResourceChange> PlanNormal(Lab lab, StateDocument refreshed, PlanOptions options, PlanScope scope,
         ResourceValueTable values, LabScope labScope)

@@ -43,25 +43,29 @@ public static class DotenvSopsStore
         var root = new Dictionary<string, object>(StringComparer.Ordinal);
         foreach (var (key, value) in flat)
         {
-            var parts = key.Split("__", StringSplitOptions.None);
-            object current = root;
+            var parts = key.Split("__");
+            object container = root;
             for (var i = 0; i < parts.Length; i++)
             {
                 var last = i == parts.Length - 1;
-                var part = parts[i];
-                var (name, isIndex) = part.StartsWith("list_", StringComparison.Ordinal) ? (part[5..], true)
-                    : part.StartsWith("map_", StringComparison.Ordinal) ? (part[4..], false)
-                    : (part, false);
-                var nextIsList = !last && parts[i + 1].StartsWith("list_", StringComparison.Ordinal);
-                object child = last ? value : nextIsList ? new SortedDictionary<int, object>() : new Dictionary<string, object>(StringComparer.Ordinal);
-                if (isIndex && current is SortedDictionary<int, object> list)
-                    current = list.TryGetValue(int.Parse(name, System.Globalization.CultureInfo.InvariantCulture), out var existing) ? existing : list[int.Parse(name, System.Globalization.CultureInfo.InvariantCulture)] = child;
-                else if (current is Dictionary<string, object> map)
-                    current = map.TryGetValue(name, out var existing) ? existing : map[name] = child;
+                object Create() => last ? value
+                    : parts[i + 1].StartsWith("list_", StringComparison.Ordinal) ? new SortedDictionary<int, object>()
+                    : new Dictionary<string, object>(StringComparer.Ordinal);
+                container = container switch
+                {
+                    SortedDictionary<int, object> list when parts[i].StartsWith("list_", StringComparison.Ordinal) =>
+                        GetOrAdd(list, int.Parse(parts[i]["list_".Length..], System.Globalization.CultureInfo.InvariantCulture), Create),
+                    Dictionary<string, object> map =>
+                        GetOrAdd(map, parts[i].StartsWith("map_", StringComparison.Ordinal) ? parts[i]["map_".Length..] : parts[i], Create),
+                    _ => throw new SecretsException(SecretsFailure.InvalidFile, $"malformed SOPS metadata key sops_{key}"),
+                };
             }
         }
         return (SopsMap)ToNode(root);
     }
+
+    private static object GetOrAdd<TKey>(IDictionary<TKey, object> container, TKey key, Func<object> create) =>
+        container.TryGetValue(key, out var existing) ? existing : container[key] = create();
 
     private static SopsNode ToNode(object value) => value switch
     {

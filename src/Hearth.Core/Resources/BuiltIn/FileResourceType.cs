@@ -48,8 +48,8 @@ public sealed class FileResourceType : ResourceType
         Value sha = Value.Unknown;
         if (content is StringValue or SensitiveValue { Inner: StringValue })
             sha = Value.String(Hash(Encoding.UTF8.GetBytes(content.ToText())));
-        else if (config.GetString("source") is { } source && File.Exists(Resolve(request.LabDirectory, source)))
-            sha = Value.String(Hash(File.ReadAllBytes(Resolve(request.LabDirectory, source))));
+        else if (config.GetString("source") is { } source && Resolve(request.LabDirectory, source) is var sourcePath && File.Exists(sourcePath))
+            sha = Value.String(Hash(File.ReadAllBytes(sourcePath)));
         return Canonical(config).With("id", config.Get("path") ?? Value.Unknown).With("sha256", sha);
     }
 
