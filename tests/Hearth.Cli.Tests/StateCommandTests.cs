@@ -136,4 +136,35 @@ public sealed class StateCommandTests
         Assert.False(File.Exists(Path.Combine(lab.Directory, "out", "stamp.txt")));
         Assert.Equal("", (await lab.RunAsync("state", "list")).Output);
     }
+
+    [Fact]
+    public async Task A_deposed_object_in_the_state_is_shown_in_the_plan_and_deleted_by_apply()
+    {
+        using var lab = await AppliedLab();
+        var leftover = Path.Combine(lab.Directory, "out", "motd.old.txt");
+        await File.WriteAllTextAsync(leftover, "from before the replacement\n");
+        var state = System.Text.Json.Nodes.JsonNode.Parse((await lab.RunAsync("state", "pull")).Output)!;
+        var deposed = state["resources"]!.AsArray().First(r => (string?)r!["address"] == "file.motd")!.DeepClone();
+        deposed["deposed_key"] = "0badf00d";
+        deposed["attributes"]!["path"] = "out/motd.old.txt";
+        deposed["attributes"]!["id"] = "out/motd.old.txt";
+        state["deposed"] = new System.Text.Json.Nodes.JsonArray(deposed);
+        await File.WriteAllTextAsync(Path.Combine(lab.Directory, "with-deposed.json"), state.ToJsonString());
+        Assert.Equal(0, (await lab.RunAsync("state", "push", "with-deposed.json")).ExitCode);
+
+        var show = await lab.RunAsync("show");
+        var plan = await lab.RunAsync("plan");
+        var json = JsonDocument.Parse((await lab.RunAsync("plan", "--json")).Output);
+        var apply = await lab.RunAsync("apply", "--auto-approve");
+
+        Assert.Contains("  # file.motd (deposed object 0badf00d) will be destroyed\n  - file \"motd\" {", plan.Output, StringComparison.Ordinal);
+        Assert.Contains("Plan: 0 to add, 0 to change, 1 to destroy.", plan.Output, StringComparison.Ordinal);
+        Assert.Contains("# file.motd: (deposed object 0badf00d)\nfile \"motd\" {", show.Output, StringComparison.Ordinal);
+        var change = Assert.Single(json.RootElement.GetProperty("resource_changes").EnumerateArray(), c => c.TryGetProperty("deposed", out _));
+        Assert.Equal("0badf00d", change.GetProperty("deposed").GetString());
+        Assert.Equal(0, apply.ExitCode);
+        Assert.False(File.Exists(leftover));
+        Assert.True(File.Exists(Path.Combine(lab.Directory, "out", "motd.txt")));
+        Assert.Equal("No changes. Your lab matches the configuration.\n", (await lab.RunAsync("plan")).Output);
+    }
 }

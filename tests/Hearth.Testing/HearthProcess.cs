@@ -45,6 +45,16 @@ public sealed class HearthProcess : IDisposable
     /// <summary>SIGKILL: no chance to clean up, as in a power cut or an OOM kill.</summary>
     public void Kill() => _process.Kill(entireProcessTree: false);
 
+    /// <summary>Sends SIGINT, as Ctrl-C in a terminal does.</summary>
+    public void Interrupt()
+    {
+        if (SendSignal(_process.Id, 2) != 0)
+            throw new InvalidOperationException($"kill({_process.Id}, SIGINT) failed");
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int pid, int signal);
+
     public async Task<(int ExitCode, string Output, string Error)> WaitAsync(TimeSpan timeout)
     {
         using var cancel = new CancellationTokenSource(timeout);

@@ -25,6 +25,9 @@ public sealed class RecordingResourceType(OperationLog log) : ResourceType
         new AttributeSchema("delay_ms", AttributeType.Number, AttributeUse.Optional, "How long each operation takes.", Default: Value.Number(0)),
         new AttributeSchema("id", AttributeType.String, AttributeUse.Computed, "Assigned at creation.")));
 
+    /// <summary>Runs at the start of every delete, so a test can hold a delete mid-way or make it fail.</summary>
+    public Func<DeleteRequest, Task>? BeforeDelete { get; set; }
+
     /// <summary>The objects that exist now, by id.</summary>
     public IReadOnlyDictionary<string, MapValue> Objects => _objects.Snapshot();
 
@@ -59,6 +62,8 @@ public sealed class RecordingResourceType(OperationLog log) : ResourceType
     {
         using var running = log.Running();
         log.Add($"delete {request.Address}");
+        if (BeforeDelete is { } hook)
+            await hook(request);
         await DelayAsync(request.Prior, cancellationToken);
         _objects.Remove(request.Prior.GetString("id") ?? "");
     }

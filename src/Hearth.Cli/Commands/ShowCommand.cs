@@ -56,6 +56,11 @@ internal static class ShowCommand
                 renderer.RenderInstance(instance);
                 context.Terminal.Line();
             }
+            foreach (var deposed in current.Deposed)
+            {
+                renderer.RenderInstance(deposed.Instance, $" (deposed object {deposed.Key})");
+                context.Terminal.Line();
+            }
             renderer.RenderOutputs(current);
             return ExitCodes.Success;
         });

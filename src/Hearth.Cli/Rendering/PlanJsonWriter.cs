@@ -35,6 +35,8 @@ internal static class PlanJsonWriter
         {
             writer.WriteStartObject();
             WriteAddress(writer, change.Address);
+            if (change.DeposedKey is not null)
+                writer.WriteString("deposed", change.DeposedKey);
             WriteChange(writer, change.Action.JsonActions(), change.Before, change.After);
             if (ActionReason(change.Reason) is { } reason)
                 writer.WriteString("action_reason", reason);

@@ -77,7 +77,8 @@ internal sealed class PlanRenderer(Terminal terminal)
 
     private void RenderChange(ResourceChange change)
     {
-        terminal.Line($"  # {change.Address} {Sentence(change)}", Styles.Emphasis);
+        var deposed = change.DeposedKey is null ? "" : $" (deposed object {change.DeposedKey})";
+        terminal.Line($"  # {change.Address}{deposed} {Sentence(change)}", Styles.Emphasis);
         if (ReasonLine(change) is { } reason)
             terminal.Line($"  # {reason}", Styles.Muted);
         var symbol = change.Action.Symbol();

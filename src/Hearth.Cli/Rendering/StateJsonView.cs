@@ -18,10 +18,14 @@ internal static class StateJsonView
             writer.WriteString("lineage", state.Lineage);
             writer.WriteNumber("serial", state.Serial);
             writer.WriteStartArray("resources");
-            foreach (var instance in state.Resources.Values)
+            var everything = state.Resources.Values.Select(i => (Instance: i, DeposedKey: (string?)null))
+                .Concat(state.Deposed.Select(d => (d.Instance, DeposedKey: (string?)d.Key)));
+            foreach (var (instance, deposedKey) in everything)
             {
                 writer.WriteStartObject();
                 writer.WriteString("address", instance.Address.ToString());
+                if (deposedKey is not null)
+                    writer.WriteString("deposed_key", deposedKey);
                 writer.WriteString("type", instance.Kind);
                 writer.WriteString("name", instance.Address.Name);
                 if (instance.Address.Key is not null)

@@ -5,9 +5,10 @@ namespace Hearth.Cli.Rendering;
 /// <summary>Prints state instances the way <c>terraform state show</c> does, sensitive values redacted.</summary>
 internal sealed class StateRenderer(Terminal terminal)
 {
-    public void RenderInstance(ResourceInstanceState instance)
+    /// <param name="note">Follows the heading, as " (deposed object KEY)" does.</param>
+    public void RenderInstance(ResourceInstanceState instance, string note = "")
     {
-        terminal.Line($"# {instance.Address}:{(instance.Tainted ? " (tainted)" : "")}", Styles.Emphasis);
+        terminal.Line($"# {instance.Address}:{(instance.Tainted ? " (tainted)" : "")}{note}", Styles.Emphasis);
         terminal.Line($"{instance.Kind} \"{instance.Address.Name}\" {{");
         var shown = instance.Attributes.Entries.Where(e => e.Value is not Hearth.Core.Values.NullValue).ToList();
         var width = shown.Count == 0 ? 0 : shown.Max(e => ValueText.Key(e.Key).Length);

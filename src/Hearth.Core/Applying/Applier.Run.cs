@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Hearth.Core.Addressing;
 using Hearth.Core.Diagnostics;
 using Hearth.Core.Evaluation;
 using Hearth.Core.Labs;
@@ -58,6 +59,11 @@ public sealed partial class Applier
         private async Task<string?> ExecuteCoreAsync(ResourceChange change)
         {
             var type = applier.Registry.Find(change.Address.Kind)!;
+            if (change.DeposedKey is { } deposedKey)
+            {
+                await DeleteDeposedAsync(type, change.Address, deposedKey);
+                return null;
+            }
             var prior = session.Current.Find(change.Address);
             switch (change.Action)
             {
@@ -78,17 +84,7 @@ public sealed partial class Applier
                     await DeleteAsync(type, change, prior);
                     return await CreateAsync(type, change);
                 case ChangeAction.CreateThenDelete:
-                {
-                    var id = await CreateAsync(type, change);
-                    // The new object now holds the address; the old one is deleted from what the state held before,
-                    // unless the replacement took over the very same object (a file at the same path).
-                    if (prior is not null && (id is null || id != prior.Attributes.GetString("id")))
-                    {
-                        await type.DeleteAsync(new DeleteRequest(change.Address, lab.Directory, prior.Attributes), abort);
-                        Interlocked.Increment(ref _destroyed);
-                    }
-                    return id;
-                }
+                    return await ReplaceCreatingFirstAsync(type, change, prior);
                 case ChangeAction.Create:
                     return await CreateAsync(type, change);
                 default:
@@ -119,6 +115,45 @@ public sealed partial class Applier
             await RecordAsync(config, change, type, arguments, result);
             Interlocked.Increment(ref _added);
             return result.GetString("id");
+        }
+
+        /// <summary>
+        /// Create-before-destroy: the old object is deposed in the state before the new one is made, so a run
+        /// that stops anywhere in between leaves both recorded, and the next plan deletes what is left of the old.
+        /// </summary>
+        private async Task<string?> ReplaceCreatingFirstAsync(ResourceType type, ResourceChange change, ResourceInstanceState? prior)
+        {
+            if (prior is null)
+                return await CreateAsync(type, change);
+            var key = DeposedObject.NewKey();
+            await session.RecordAsync(new StateChange.Depose(change.Address, key), abort);
+            string? id;
+            try
+            {
+                id = await CreateAsync(type, change);
+            }
+            catch when (session.Current.Find(change.Address) is null)
+            {
+                // Nothing new was made: the old object keeps the address.
+                await session.RecordAsync(new StateChange.RestoreDeposed(change.Address, key), CancellationToken.None);
+                throw;
+            }
+            await DeleteDeposedAsync(type, change.Address, key);
+            return id;
+        }
+
+        private async Task DeleteDeposedAsync(ResourceType type, ResourceAddress address, string key)
+        {
+            if (session.Current.FindDeposed(address, key) is not { } deposed)
+                return;
+            // A replacement that took over the very same object (a file at the same path) must not delete it.
+            var id = deposed.Instance.Attributes.GetString("id");
+            var deleting = id is null || id != session.Current.Find(address)?.Attributes.GetString("id");
+            if (deleting)
+                await type.DeleteAsync(new DeleteRequest(address, lab.Directory, deposed.Instance.Attributes), abort);
+            await session.RecordAsync(new StateChange.ForgetDeposed(address, key), abort);
+            if (deleting)
+                Interlocked.Increment(ref _destroyed);
         }
 
         private async Task DeleteAsync(ResourceType type, ResourceChange change, ResourceInstanceState? prior)

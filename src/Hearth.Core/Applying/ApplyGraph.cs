@@ -23,6 +23,8 @@ internal sealed class ApplyGraph
         var barriers = new Dictionary<ResourceAddress, int>();
         for (var i = 0; i < changes.Count; i++)
         {
+            if (changes[i].DeposedKey is not null)
+                continue; // Already replaced: nothing uses a deposed object, so its delete waits for nothing.
             indexByAddress[changes[i].Address] = i;
             if (changes[i].Action == ChangeAction.Delete)
                 continue;
@@ -62,7 +64,7 @@ internal sealed class ApplyGraph
         var deferred = new List<(int Delete, int User)>();
         for (var i = 0; i < changes.Count; i++)
         {
-            if (!changes[i].Action.Deletes() || !usersByResource.TryGetValue(changes[i].Address.Resource, out var users))
+            if (!changes[i].Action.Deletes() || changes[i].DeposedKey is not null || !usersByResource.TryGetValue(changes[i].Address.Resource, out var users))
                 continue;
             foreach (var user in users)
             {

@@ -88,6 +88,7 @@ public sealed partial class Planner(ResourceTypeRegistry registry, ISecretResolv
         diagnostics.ThrowIfAny();
         foreach (var orphan in refreshed.Resources.Values.Where(i => lab.FindResource(i.Address) is null && scope.IncludesOrphan(i.Address)))
             changes.Add(Delete(orphan, ChangeReason.NotInConfiguration));
+        changes.AddRange(DeleteDeposed(refreshed, scope));
         return changes;
     }
 
@@ -144,7 +145,14 @@ public sealed partial class Planner(ResourceTypeRegistry registry, ISecretResolv
     private static List<ResourceChange> PlanDestroy(Lab lab, StateDocument refreshed, PlanScope scope) =>
         [.. refreshed.Resources.Values
             .Where(i => scope.IncludesForDestroy(i.Address))
-            .Select(i => Delete(i, ChangeReason.DestroyRequested))];
+            .Select(i => Delete(i, ChangeReason.DestroyRequested)),
+         .. DeleteDeposed(refreshed, scope)];
+
+    /// <summary>Objects a create-before-destroy replacement left behind (it stopped before deleting them) are deleted now.</summary>
+    private static IEnumerable<ResourceChange> DeleteDeposed(StateDocument refreshed, PlanScope scope) =>
+        refreshed.Deposed
+            .Where(d => scope.IncludesForDestroy(d.Address))
+            .Select(d => Delete(d.Instance, ChangeReason.None) with { DeposedKey = d.Key });
 
     private static ResourceChange Delete(ResourceInstanceState instance, ChangeReason reason) =>
         new(instance.Address, ChangeAction.Delete, reason, instance.Attributes, null, [], instance.Dependencies);
@@ -152,7 +160,7 @@ public sealed partial class Planner(ResourceTypeRegistry registry, ISecretResolv
     private static void CheckPreventDestroy(Lab lab, List<ResourceChange> changes)
     {
         var diagnostics = new DiagnosticBag();
-        foreach (var change in changes.Where(c => c.Action.Deletes()))
+        foreach (var change in changes.Where(c => c.Action.Deletes() && c.DeposedKey is null))
         {
             if (lab.FindResource(change.Address) is { Lifecycle.PreventDestroy: true } config)
                 diagnostics.Add(config.Span, $"{change.Address} has lifecycle.prevent_destroy set, but the plan would destroy it",

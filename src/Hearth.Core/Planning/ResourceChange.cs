@@ -9,6 +9,7 @@ namespace Hearth.Core.Planning;
 /// <param name="After">The object apply is expected to produce, with unknowns for what only apply can tell (null when deleting).</param>
 /// <param name="ReplacePaths">The attributes whose change forces replacement.</param>
 /// <param name="EachValue">for_each's value for this instance, kept so apply can evaluate the same arguments.</param>
+/// <param name="DeposedKey">Set when the change deletes a deposed object (see <see cref="State.DeposedObject"/>) rather than the current one.</param>
 public sealed record ResourceChange(
     ResourceAddress Address,
     ChangeAction Action,
@@ -17,11 +18,13 @@ public sealed record ResourceChange(
     MapValue? After,
     ImmutableArray<string> ReplacePaths,
     ImmutableArray<ResourceAddress> Dependencies,
-    Value? EachValue = null)
+    Value? EachValue = null,
+    string? DeposedKey = null)
 {
     public bool Equals(ResourceChange? other) =>
         other is not null && Address.Equals(other.Address) && Action == other.Action && Reason == other.Reason &&
-        Equals(Before, other.Before) && Equals(After, other.After) && ReplacePaths.SequenceEqual(other.ReplacePaths);
+        Equals(Before, other.Before) && Equals(After, other.After) && ReplacePaths.SequenceEqual(other.ReplacePaths) &&
+        DeposedKey == other.DeposedKey;
 
     public override int GetHashCode() => HashCode.Combine(Address, Action);
 }

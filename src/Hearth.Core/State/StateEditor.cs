@@ -21,6 +21,7 @@ public static class StateEditor
                 state = state.With(new StateChange.RemoveResource(match));
                 removed.Add(match);
             }
+            state = state with { Deposed = state.Deposed.RemoveAll(d => matches.Contains(d.Address)) };
         }
         return (state with { Serial = state.Serial + 1 }, removed);
     }
@@ -48,6 +49,11 @@ public static class StateEditor
             state = state.With(new StateChange.RemoveResource(source));
             state = state.With(new StateChange.PutResource(instance with { Address = destination }));
         }
+        var destinations = moves.ToDictionary(m => m.From, m => m.To);
+        state = state with
+        {
+            Deposed = [.. state.Deposed.Select(d => destinations.TryGetValue(d.Address, out var to) ? d with { Instance = d.Instance with { Address = to } } : d)],
+        };
         if (from.Key is null && to.Key is null)
         {
             // Whatever depended on the old resource now depends on it under its new name.

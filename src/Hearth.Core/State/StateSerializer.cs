@@ -31,6 +31,13 @@ public static class StateSerializer
         foreach (var instance in state.Resources.Values)
             WriteInstance(writer, instance);
         writer.WriteEndArray();
+        if (!state.Deposed.IsEmpty)
+        {
+            writer.WriteStartArray("deposed");
+            foreach (var deposed in state.Deposed)
+                WriteInstance(writer, deposed.Instance, deposed.Key);
+            writer.WriteEndArray();
+        }
         writer.WritePropertyName("outputs");
         WriteOutputs(writer, state.Outputs);
         writer.WriteEndObject();
@@ -69,10 +76,12 @@ public static class StateSerializer
         return buffer.ToArray();
     }
 
-    public static void WriteInstance(Utf8JsonWriter writer, ResourceInstanceState instance)
+    public static void WriteInstance(Utf8JsonWriter writer, ResourceInstanceState instance, string? deposedKey = null)
     {
         writer.WriteStartObject();
         writer.WriteString("address", instance.Address.ToString());
+        if (deposedKey is not null)
+            writer.WriteString("deposed_key", deposedKey);
         writer.WriteString("kind", instance.Address.Kind);
         writer.WriteString("name", instance.Address.Name);
         if (instance.Address.Key is { } key)
@@ -133,8 +142,11 @@ public static class StateSerializer
             var outputs = root.TryGetProperty("outputs", out var outputsElement)
                 ? ReadOutputs(outputsElement)
                 : ImmutableSortedDictionary.Create<string, OutputState>(StringComparer.Ordinal);
+            var deposed = root.TryGetProperty("deposed", out var deposedElement)
+                ? deposedElement.EnumerateArray().Select(d => new DeposedObject(d.GetProperty("deposed_key").GetString()!, ReadInstance(d))).ToImmutableArray()
+                : [];
             return new StateDocument(version, root.GetProperty("lineage").GetGuid(), root.GetProperty("serial").GetInt64(),
-                resources.ToImmutable(), outputs);
+                resources.ToImmutable(), outputs) { Deposed = deposed };
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {

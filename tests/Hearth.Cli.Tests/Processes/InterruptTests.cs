@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Hearth.Core.State.Local;
 using Hearth.Testing;
 
@@ -12,7 +11,7 @@ public sealed class InterruptTests
         var lab = new System.Text.StringBuilder("resources:\n");
         for (var step = 0; step < 6; step++)
         {
-            lab.Append($"  exec.s{step}:\n    command: [sh, -c, \"sleep 0.6; echo s{step}\"]\n");
+            lab.Append($"  exec.s{step}:\n    command: [sh, -c, \"sleep 1; echo s{step}\"]\n");
             if (step > 0)
                 lab.Append($"    triggers: {{ after: \"${{exec.s{step - 1}.id}}\" }}\n");
         }
@@ -25,8 +24,7 @@ public sealed class InterruptTests
             await Task.Delay(50);
         }
 
-        using (var signal = Process.Start("kill", ["-INT", apply.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-            await signal.WaitForExitAsync();
+        apply.Interrupt();
         var result = await apply.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(130, result.ExitCode);

@@ -1,5 +1,6 @@
 using Hearth.Core.Addressing;
 using Hearth.Core.Diagnostics;
+using Hearth.Core.Resources;
 using Hearth.Core.State;
 using Hearth.Core.State.Local;
 using Hearth.Core.Values;
@@ -92,6 +93,29 @@ public sealed class LocalStateBackendTests : IDisposable
         var instance = state!.Find(planned.Address);
         Assert.NotNull(instance);
         Assert.True(instance.Tainted);
+    }
+
+    [Fact]
+    public async Task A_replacement_interrupted_during_its_create_replays_as_a_tainted_new_object_and_the_deposed_old_one()
+    {
+        await using (var session = await _backend.OpenAsync(Lock(), TimeSpan.Zero, CancellationToken.None))
+            await session.RecordAsync(Put("test.a", "old"), CancellationToken.None);
+        var snapshot = StateSerializer.Read(await File.ReadAllBytesAsync(_paths.Snapshot), "test");
+        var address = ResourceAddress.Parse("test.a");
+        var planned = new ResourceInstanceState(address, new MapValue(new ValueMap([KeyValuePair.Create("value", Value.String("new"))])), []);
+        await File.WriteAllBytesAsync(_paths.Journal,
+            [.. StateJournal.Header(snapshot), .. StateJournal.Record(2, new StateChange.Depose(address, "0badf00d")), .. StateJournal.Creating(planned)]);
+
+        var state = (await _backend.ReadAsync(CancellationToken.None))!;
+
+        Assert.True(state.Find(address)!.Tainted);
+        Assert.Equal("new", state.Find(address)!.Attributes.GetString("value"));
+        var deposed = Assert.Single(state.Deposed);
+        Assert.Equal(("0badf00d", "old"), (deposed.Key, deposed.Instance.Attributes.GetString("value")));
+
+        await using (var session = await _backend.OpenAsync(Lock(), TimeSpan.Zero, CancellationToken.None))
+            Assert.Equal(state.Deposed.ToArray(), session.Current.Deposed.ToArray()); // Compacted into the snapshot on open.
+        Assert.Single(StateSerializer.Read(await File.ReadAllBytesAsync(_paths.Snapshot), "test").Deposed);
     }
 
     [Fact]

@@ -46,12 +46,32 @@ public static class StateJournal
                     writer.WritePropertyName("outputs");
                     StateSerializer.WriteOutputs(writer, outputs.Outputs);
                     break;
+                case StateChange.Depose depose:
+                    WriteDeposed(writer, "depose", depose.Address, depose.Key);
+                    break;
+                case StateChange.RestoreDeposed restore:
+                    WriteDeposed(writer, "restore_deposed", restore.Address, restore.Key);
+                    break;
+                case StateChange.ForgetDeposed forget:
+                    WriteDeposed(writer, "forget_deposed", forget.Address, forget.Key);
+                    break;
             }
             writer.WriteEndObject();
         }
         buffer.WriteByte((byte)'\n');
         return buffer.ToArray();
     }
+
+    private static void WriteDeposed(Utf8JsonWriter writer, string record, ResourceAddress address, string key)
+    {
+        writer.WriteStartObject(record);
+        writer.WriteString("address", address.ToString());
+        writer.WriteString("key", key);
+        writer.WriteEndObject();
+    }
+
+    private static (ResourceAddress Address, string Key) ReadDeposed(JsonElement element) =>
+        (ResourceAddress.Parse(element.GetProperty("address").GetString()!), element.GetProperty("key").GetString()!);
 
     /// <summary>A creation about to start; replayed as a tainted instance unless a later record settles it.</summary>
     public static byte[] Creating(ResourceInstanceState planned)
@@ -131,6 +151,21 @@ public static class StateJournal
             else if (root.TryGetProperty("outputs", out var outputs))
             {
                 state = state.With(new StateChange.SetOutputs(StateSerializer.ReadOutputs(outputs)));
+            }
+            else if (root.TryGetProperty("depose", out var depose))
+            {
+                var (address, key) = ReadDeposed(depose);
+                state = state.With(new StateChange.Depose(address, key));
+            }
+            else if (root.TryGetProperty("restore_deposed", out var restore))
+            {
+                var (address, key) = ReadDeposed(restore);
+                state = state.With(new StateChange.RestoreDeposed(address, key));
+            }
+            else if (root.TryGetProperty("forget_deposed", out var forget))
+            {
+                var (address, key) = ReadDeposed(forget);
+                state = state.With(new StateChange.ForgetDeposed(address, key));
             }
             state = state with { Serial = serial };
             records++;
