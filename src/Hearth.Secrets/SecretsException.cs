@@ -15,6 +15,10 @@ public enum SecretsFailure
     DecryptionFailed,
     /// <summary>The requested key path is not in the file.</summary>
     KeyNotFound,
+    /// <summary>.sops.yaml (or the options given) cannot be used.</summary>
+    InvalidConfig,
+    /// <summary>A master key could not encrypt the data key (gpg failed, a recipient is malformed).</summary>
+    EncryptionFailed,
 }
 
 /// <summary>A secrets file cannot be read as asked. Messages name the file and never contain secret values.</summary>
