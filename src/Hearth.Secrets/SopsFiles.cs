@@ -3,28 +3,26 @@ using Hearth.Secrets.Stores;
 
 namespace Hearth.Secrets;
 
-/// <summary>Reads a SOPS file from disk in the store its name implies, as sops chooses it.</summary>
+/// <summary>Reads SOPS files from disk in the store their name implies, as sops chooses it.</summary>
 public static class SopsFiles
 {
+    public static readonly string[] Formats = ["yaml", "json", "dotenv", "ini", "binary"];
+
     /// <exception cref="SecretsException">Missing, unreadable, or not a SOPS file.</exception>
-    public static SopsDocument Read(string path, string displayName)
+    public static SopsDocument Read(string path, string displayName) =>
+        StoreFor(FormatOf(path)).Parse(ReadBytes(path, displayName), displayName).ToDocument(displayName);
+
+    /// <exception cref="SecretsException">The file cannot be read.</exception>
+    public static byte[] ReadBytes(string path, string displayName)
     {
-        string text;
         try
         {
-            text = File.ReadAllText(path);
+            return File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new SecretsException(SecretsFailure.InvalidFile, $"cannot read {displayName}: {e.Message}", "check the path (relative to the lab)", e);
+            throw new SecretsException(SecretsFailure.InvalidFile, $"cannot read {displayName}: {e.Message}", "check the path", e);
         }
-        return FormatOf(path) switch
-        {
-            "yaml" => YamlSopsStore.Read(text, displayName),
-            "dotenv" => DotenvSopsStore.Read(text, displayName),
-            "ini" => throw new SecretsException(SecretsFailure.InvalidFile, $"{displayName}: INI SOPS files are not supported by this build yet"),
-            _ => JsonSopsStore.Read(text, displayName),
-        };
     }
 
     /// <summary>yaml, json, dotenv, ini or binary, by extension.</summary>
@@ -35,5 +33,16 @@ public static class SopsFiles
         ".env" => "dotenv",
         ".ini" => "ini",
         _ => "binary",
+    };
+
+    /// <exception cref="SecretsException">An unknown format name.</exception>
+    public static ISopsStore StoreFor(string format, int? indent = null) => format switch
+    {
+        "yaml" => new YamlSopsStore(indent ?? YamlSopsStore.DefaultIndent),
+        "json" => indent is { } spaces and > 0 ? new JsonSopsStore(spaces, ' ') : new JsonSopsStore(),
+        "dotenv" => new DotenvSopsStore(),
+        "ini" => throw new SecretsException(SecretsFailure.InvalidFile, "INI SOPS files are not supported by this build yet", "convert the file to YAML or dotenv"),
+        "binary" => new BinarySopsStore(),
+        _ => throw new SecretsException(SecretsFailure.InvalidConfig, $"unknown format `{format}`", $"use one of {string.Join(", ", Formats)}"),
     };
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Hearth.Secrets.Age;
@@ -6,51 +5,75 @@ using Hearth.Secrets.Age;
 namespace Hearth.Secrets.Sops;
 
 /// <summary>
-/// Opens a SOPS document: recovers the data key with an available key, decrypts every encrypted value with its
-/// key path as additional data, and checks the MAC over all values in document order.
+/// Opens a SOPS document: recovers the data key with an available key, decrypts every value the file's rules
+/// encrypt (with its key path as additional data), and checks the MAC over all values in document order.
 /// </summary>
-public sealed class SopsDecryptor(IReadOnlyList<AgeIdentity> ageIdentities)
+public sealed class SopsDecryptor(IReadOnlyList<AgeIdentity> ageIdentities, IPgpKeyService? pgp = null)
 {
     /// <summary>SHA-256 of "sops": fed to the MAC first when only encrypted values are covered.</summary>
-    private static readonly byte[] MacOnlyEncryptedInitialization = SHA256.HashData("sops"u8);
+    internal static readonly byte[] MacOnlyEncryptedInitialization = SHA256.HashData("sops"u8);
 
     /// <param name="ignoreMac">sops's --ignore-mac: decrypt even when the MAC does not match.</param>
     /// <exception cref="SecretsException">No key opens it, a value does not decrypt, or the MAC is missing or wrong.</exception>
-    public IReadOnlyList<SopsMap> Decrypt(SopsDocument document, string fileName, bool ignoreMac = false)
+    public IReadOnlyList<SopsMap> Decrypt(SopsDocument document, string fileName, bool ignoreMac = false) =>
+        Open(document, fileName, ignoreMac).Documents;
+
+    /// <summary>Decrypts and keeps what re-encrypting needs: the data key, and the IVs of unchanged values.</summary>
+    public SopsOpened Open(SopsDocument document, string fileName, bool ignoreMac = false, CancellationToken cancellationToken = default)
     {
-        var dataKey = DataKey(document.Metadata, fileName);
+        var dataKey = new SopsDataKey(ageIdentities, pgp).Recover(document.Metadata, fileName, cancellationToken);
+        var stash = new SopsIvStash();
+        var plain = Decrypt(document, dataKey, fileName, stash, ignoreMac);
+        return new SopsOpened(plain, dataKey, stash);
+    }
+
+    internal static IReadOnlyList<SopsMap> Decrypt(SopsDocument document, byte[] dataKey, string fileName, SopsIvStash? stash, bool ignoreMac)
+    {
         using var mac = IncrementalHash.CreateHash(HashAlgorithmName.SHA512);
-        if (document.Metadata.MacOnlyEncrypted)
+        var policy = new SopsEncryptionPolicy(document.Metadata.Rules);
+        if (policy.MacOnlyEncrypted)
             mac.AppendData(MacOnlyEncryptedInitialization);
-        var walker = new Walker(dataKey, mac, document.Metadata.MacOnlyEncrypted);
-        var plain = document.Documents.Select(d => (SopsMap)walker.Walk(d, "")).ToList();
+        var walker = new SopsTreeWalker(policy,
+            (scalar, path, encrypted) => Value(scalar, path, encrypted, dataKey, mac, policy.MacOnlyEncrypted, stash),
+            (comment, path, _) => Comment(comment, path, dataKey, stash));
+        var plain = document.Documents.Select(walker.Walk).ToList();
         CheckMac(document.Metadata, dataKey, mac.GetHashAndReset(), fileName, ignoreMac);
         return plain;
     }
 
-    private byte[] DataKey(SopsMetadata metadata, string fileName)
+    private static SopsScalar Value(SopsScalar scalar, string path, bool encrypted, byte[] dataKey, IncrementalHash mac, bool macOnlyEncrypted, SopsIvStash? stash)
     {
-        if (metadata.KeyGroupCount > 1)
-            throw new SecretsException(SecretsFailure.NoKey, $"{fileName} uses {metadata.KeyGroupCount} key groups (Shamir), which this build cannot open yet");
-        foreach (var entry in metadata.Age)
+        if (encrypted && scalar.Value is string text)
         {
-            try
-            {
-                var key = AgeDecryptor.Decrypt(Encoding.ASCII.GetBytes(entry.Enc), ageIdentities);
-                if (key.Length == 32)
-                    return key;
-            }
-            catch (SecretsException e) when (e.Failure == SecretsFailure.NoKey)
-            {
-                // Not ours; try the next recipient.
-            }
+            if (text.Length == 0)
+                return scalar;
+            if (!SopsValueCipher.IsEncrypted(text))
+                throw new SecretsException(SecretsFailure.DecryptionFailed, $"the value at `{path.TrimEnd(':')}` should be encrypted but is not",
+                    "the file was edited without sops; restore it from version control");
+            var (value, plaintext) = SopsValueCipher.Decrypt(text, dataKey, path, stash);
+            mac.AppendData(plaintext);
+            return new SopsScalar(value);
         }
-        var recipients = metadata.Age.Select(a => a.Recipient).Concat(metadata.Pgp.Select(p => $"PGP {p.Fingerprint}")).ToList();
-        throw new SecretsException(SecretsFailure.NoKey, $"no available key opens {fileName}",
-            recipients.Count == 0
-                ? "the file lists no keys"
-                : $"it is encrypted for {string.Join(", ", recipients)}; set SOPS_AGE_KEY_FILE or SOPS_AGE_KEY to a matching age identity" +
-                  (metadata.Pgp.Count > 0 ? " (PGP keys are not supported by this build yet)" : ""));
+        if (!macOnlyEncrypted)
+            mac.AppendData(SopsPlaintext.Bytes(scalar.Value!));
+        return scalar;
+    }
+
+    /// <summary>A comment that does not decrypt is kept as it is: files from sops before 3.7 have clear comments.</summary>
+    private static (SopsComment, string) Comment(SopsComment comment, string path, byte[] dataKey, SopsIvStash? stash)
+    {
+        if (!SopsValueCipher.IsEncrypted(comment.Text))
+            return (comment, comment.Text);
+        try
+        {
+            var (value, _) = SopsValueCipher.Decrypt(comment.Text, dataKey, path, stash);
+            var text = value as string ?? comment.Text;
+            return (new SopsComment(text), text);
+        }
+        catch (SecretsException)
+        {
+            return (comment, comment.Text);
+        }
     }
 
     private static void CheckMac(SopsMetadata metadata, byte[] dataKey, byte[] computed, string fileName, bool ignoreMac)
@@ -61,57 +84,23 @@ public sealed class SopsDecryptor(IReadOnlyList<AgeIdentity> ageIdentities)
                 return;
             throw new SecretsException(SecretsFailure.MacMissing, $"{fileName} has no MAC", "it may not be a SOPS file, or was stripped; pass --ignore-mac to read it anyway");
         }
-        var (value, _) = SopsValueCipher.Decrypt(metadata.Mac, dataKey, metadata.LastModified ?? "");
+        object? value;
+        try
+        {
+            (value, _) = SopsValueCipher.Decrypt(metadata.Mac, dataKey, metadata.LastModified ?? "");
+        }
+        catch (SecretsException) when (ignoreMac)
+        {
+            return;
+        }
+        catch (SecretsException e)
+        {
+            throw new SecretsException(SecretsFailure.MacMismatch, $"{fileName} failed its integrity check (its MAC does not decrypt)",
+                "it was changed without its key; restore it from version control, or pass --ignore-mac if you know why", e);
+        }
         var expected = Convert.ToHexString(computed);
-        if (!string.Equals(value as string, expected, StringComparison.Ordinal) && !ignoreMac)
+        if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(value as string ?? ""), Encoding.ASCII.GetBytes(expected)) && !ignoreMac)
             throw new SecretsException(SecretsFailure.MacMismatch, $"{fileName} failed its integrity check (MAC mismatch)",
                 "it was changed without its key; restore it from version control, or pass --ignore-mac if you know why");
-    }
-
-    /// <summary>Walks one document, decrypting and feeding the MAC in document order.</summary>
-    private sealed class Walker(byte[] dataKey, IncrementalHash mac, bool macOnlyEncrypted)
-    {
-        public SopsNode Walk(SopsNode node, string path) => node switch
-        {
-            SopsMap map => new SopsMap([.. map.Entries.Select(e => KeyValuePair.Create(e.Key, Walk(e.Value, path + e.Key + ":")))]),
-            SopsList list => new SopsList([.. list.Items.Select(i => Walk(i, path))]),
-            SopsScalar scalar => Leaf(scalar, path),
-            _ => node,
-        };
-
-        private SopsScalar Leaf(SopsScalar scalar, string path)
-        {
-            if (scalar.Value is string text && SopsValueCipher.IsEncrypted(text))
-            {
-                var (value, plaintext) = SopsValueCipher.Decrypt(text, dataKey, path);
-                mac.AppendData(plaintext);
-                return new SopsScalar(value);
-            }
-            if (scalar.Value is string { Length: 0 })
-                return scalar;
-            if (scalar.Value is not null && !macOnlyEncrypted)
-                mac.AppendData(MacBytes(scalar.Value));
-            return scalar;
-        }
-
-        /// <summary>A clear value as sops's Go code renders it for the MAC.</summary>
-        private static byte[] MacBytes(object value) => value switch
-        {
-            byte[] bytes => bytes,
-            bool flag => Encoding.UTF8.GetBytes(flag ? "True" : "False"),
-            long number => Encoding.UTF8.GetBytes(number.ToString(CultureInfo.InvariantCulture)),
-            double number => Encoding.UTF8.GetBytes(GoFloat(number)),
-            _ => Encoding.UTF8.GetBytes(value.ToString() ?? ""),
-        };
-
-        /// <summary>Go's FormatFloat(f, 'f', -1, 64): shortest round-trip digits, never in exponent form.</summary>
-        private static string GoFloat(double number)
-        {
-            var text = number.ToString("R", CultureInfo.InvariantCulture);
-            if (!text.Contains('E', StringComparison.Ordinal))
-                return text;
-            var exponent = int.Parse(text[(text.IndexOf('E', StringComparison.Ordinal) + 1)..], CultureInfo.InvariantCulture);
-            return number.ToString("F" + Math.Max(0, -exponent + 17), CultureInfo.InvariantCulture).TrimEnd('0').TrimEnd('.');
-        }
     }
 }

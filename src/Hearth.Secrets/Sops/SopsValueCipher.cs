@@ -13,12 +13,35 @@ namespace Hearth.Secrets.Sops;
 /// </summary>
 public static partial class SopsValueCipher
 {
+    private const int IvSize = 32;
+    private const int TagBits = 128;
+
+    /// <summary>Encrypts a value (string, long, double or bool) at <paramref name="additionalData"/>; an empty string stays empty.</summary>
+    public static string Encrypt(object value, byte[] dataKey, string additionalData, SopsIvStash? stash = null) =>
+        value is "" ? "" : Seal(SopsPlaintext.Bytes(value), SopsPlaintext.TypeName(value), dataKey, additionalData, stash);
+
+    /// <summary>Encrypts a comment's text (what follows the <c>#</c>).</summary>
+    public static string EncryptComment(string text, byte[] dataKey, string additionalData, SopsIvStash? stash = null) =>
+        text.Length == 0 ? "" : Seal(Encoding.UTF8.GetBytes(text), "comment", dataKey, additionalData, stash);
+
+    private static string Seal(byte[] plaintext, string type, byte[] dataKey, string additionalData, SopsIvStash? stash)
+    {
+        var iv = stash?.Find(additionalData, plaintext) ?? System.Security.Cryptography.RandomNumberGenerator.GetBytes(IvSize);
+        var gcm = new GcmBlockCipher(new AesEngine());
+        gcm.Init(true, new AeadParameters(new KeyParameter(dataKey), TagBits, iv, Encoding.UTF8.GetBytes(additionalData)));
+        var output = new byte[gcm.GetOutputSize(plaintext.Length)];
+        var written = gcm.ProcessBytes(plaintext, 0, plaintext.Length, output, 0);
+        gcm.DoFinal(output, written);
+        var tagStart = output.Length - TagBits / 8;
+        return $"ENC[AES256_GCM,data:{Convert.ToBase64String(output, 0, tagStart)},iv:{Convert.ToBase64String(iv)},tag:{Convert.ToBase64String(output, tagStart, TagBits / 8)},type:{type}]";
+    }
+
     /// <summary>True when <paramref name="text"/> has the shape of an encrypted value.</summary>
     public static bool IsEncrypted(string text) => EncryptedValue().IsMatch(text);
 
     /// <summary>Decrypts one value; returns it typed and the exact plaintext bytes (which the MAC covers).</summary>
     /// <exception cref="SecretsException">The value is malformed or does not authenticate under this key and path.</exception>
-    public static (object? Value, byte[] Plaintext) Decrypt(string text, byte[] dataKey, string additionalData)
+    public static (object? Value, byte[] Plaintext) Decrypt(string text, byte[] dataKey, string additionalData, SopsIvStash? stash = null)
     {
         var match = EncryptedValue().Match(text);
         if (!match.Success)
@@ -34,7 +57,7 @@ public static partial class SopsValueCipher
             throw new SecretsException(SecretsFailure.InvalidFile, "an encrypted value holds invalid base64", null, e);
         }
         var gcm = new GcmBlockCipher(new AesEngine());
-        gcm.Init(false, new AeadParameters(new KeyParameter(dataKey), 128, iv, Encoding.UTF8.GetBytes(additionalData)));
+        gcm.Init(false, new AeadParameters(new KeyParameter(dataKey), TagBits, iv, Encoding.UTF8.GetBytes(additionalData)));
         var input = data.Concat(tag).ToArray();
         var plaintext = new byte[gcm.GetOutputSize(input.Length)];
         try
@@ -46,7 +69,9 @@ public static partial class SopsValueCipher
         {
             throw new SecretsException(SecretsFailure.DecryptionFailed, $"the value at `{additionalData.TrimEnd(':')}` does not decrypt: wrong key or damaged file", null, e);
         }
-        return (Parse(plaintext, match.Groups[4].Value), plaintext);
+        var value = Parse(plaintext, match.Groups[4].Value);
+        stash?.Remember(additionalData, plaintext, iv);
+        return (value, plaintext);
     }
 
     private static object? Parse(byte[] plaintext, string type)
@@ -54,7 +79,8 @@ public static partial class SopsValueCipher
         var text = Encoding.UTF8.GetString(plaintext);
         return type switch
         {
-            "str" or "comment" => text,
+            "str" => StrictUtf8(plaintext) ?? (object)plaintext,
+            "comment" => text,
             "bytes" => plaintext,
             "int" => long.Parse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture),
             "float" => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture),
@@ -62,6 +88,19 @@ public static partial class SopsValueCipher
             "time" => text,
             _ => throw new SecretsException(SecretsFailure.InvalidFile, $"unknown SOPS value type `{type}`"),
         };
+    }
+
+    /// <summary>The text, or null when the bytes are not valid UTF-8 (a binary file's content).</summary>
+    private static string? StrictUtf8(byte[] bytes)
+    {
+        try
+        {
+            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            return null;
+        }
     }
 
     [GeneratedRegex(@"^ENC\[AES256_GCM,data:(.+),iv:(.+),tag:(.+),type:(.+)\]")]

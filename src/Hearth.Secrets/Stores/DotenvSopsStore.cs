@@ -1,27 +1,37 @@
+using System.Text;
 using Hearth.Secrets.Sops;
 
 namespace Hearth.Secrets.Stores;
 
 /// <summary>
-/// Reads SOPS dotenv: <c>KEY=VALUE</c> lines split at the first <c>=</c> with no trimming, <c>\n</c> in a value
-/// meaning a newline, <c>#</c> lines as comments; the metadata is in <c>sops_</c> lines, flattened with
-/// <c>__map_</c> and <c>__list_N</c> separators.
+/// SOPS dotenv: <c>KEY=VALUE</c> lines split at the first <c>=</c> with no trimming, <c>\n</c> in a value meaning
+/// a newline, <c>#</c> lines as comments, empty lines dropped; the metadata is in <c>sops_</c> lines.
 /// </summary>
-public static class DotenvSopsStore
+public sealed class DotenvSopsStore : ISopsStore
 {
     private const string MetadataPrefix = "sops_";
 
+    public string Name => "dotenv";
+
     /// <exception cref="SecretsException">A line has no <c>=</c>, or there is no metadata.</exception>
-    public static SopsDocument Read(string text, string fileName)
+    public static SopsDocument Read(string text, string fileName) =>
+        new DotenvSopsStore().Parse(Encoding.UTF8.GetBytes(text), fileName).ToDocument(fileName);
+
+    public SopsParsed Parse(byte[] content, string fileName)
     {
         var data = new List<KeyValuePair<string, SopsNode>>();
         var metadata = new List<KeyValuePair<string, string>>();
         var lineNumber = 0;
-        foreach (var line in text.Split('\n'))
+        foreach (var line in Encoding.UTF8.GetString(content).Split('\n'))
         {
             lineNumber++;
-            if (line.Length == 0 || line.StartsWith('#'))
+            if (line.Length == 0)
                 continue;
+            if (line.StartsWith('#'))
+            {
+                data.Add(KeyValuePair.Create("", (SopsNode)new SopsComment(line[1..])));
+                continue;
+            }
             var equals = line.IndexOf('=', StringComparison.Ordinal);
             if (equals < 0)
                 throw new SecretsException(SecretsFailure.InvalidFile, $"{fileName}:{lineNumber}: a dotenv line needs KEY=VALUE");
@@ -32,45 +42,35 @@ public static class DotenvSopsStore
             else
                 data.Add(KeyValuePair.Create(key, (SopsNode)new SopsScalar(value)));
         }
-        if (metadata.Count == 0)
-            throw YamlSopsStore.NotSops(fileName);
-        return new SopsDocument([new SopsMap(data)], SopsMetadata.From(Unflatten(metadata)));
+        return new SopsParsed([new SopsMap(data)], metadata.Count == 0 ? null : SopsFlattening.Unflatten(metadata, fileName));
     }
 
-    /// <summary>Rebuilds the metadata tree from flattened keys like <c>age__list_0__map_enc</c>.</summary>
-    internal static SopsMap Unflatten(IEnumerable<KeyValuePair<string, string>> flat)
+    public byte[] Write(IReadOnlyList<SopsMap> documents, SopsMap? metadata)
     {
-        var root = new Dictionary<string, object>(StringComparer.Ordinal);
-        foreach (var (key, value) in flat)
+        var text = new StringBuilder();
+        foreach (var (key, value) in documents.Count == 0 ? [] : documents[0].Entries)
         {
-            var parts = key.Split("__");
-            object container = root;
-            for (var i = 0; i < parts.Length; i++)
+            switch (value)
             {
-                var last = i == parts.Length - 1;
-                object Create() => last ? value
-                    : parts[i + 1].StartsWith("list_", StringComparison.Ordinal) ? new SortedDictionary<int, object>()
-                    : new Dictionary<string, object>(StringComparer.Ordinal);
-                container = container switch
-                {
-                    SortedDictionary<int, object> list when parts[i].StartsWith("list_", StringComparison.Ordinal) =>
-                        GetOrAdd(list, int.Parse(parts[i]["list_".Length..], System.Globalization.CultureInfo.InvariantCulture), Create),
-                    Dictionary<string, object> map =>
-                        GetOrAdd(map, parts[i].StartsWith("map_", StringComparison.Ordinal) ? parts[i]["map_".Length..] : parts[i], Create),
-                    _ => throw new SecretsException(SecretsFailure.InvalidFile, $"malformed SOPS metadata key sops_{key}"),
-                };
+                case SopsComment comment:
+                    text.Append('#').Append(comment.Text).Append('\n');
+                    break;
+                case SopsScalar scalar:
+                    if (key.StartsWith(MetadataPrefix, StringComparison.Ordinal) || key.Contains('=', StringComparison.Ordinal) || key.Contains('\n', StringComparison.Ordinal))
+                        throw new SecretsException(SecretsFailure.InvalidFile, $"`{key}` cannot be a dotenv key", "dotenv keys cannot start with sops_ or hold `=` or line breaks");
+                    text.Append(key).Append('=').Append(Escape(SopsFlattening.ValueText(scalar.Value))).Append('\n');
+                    break;
+                default:
+                    throw new SecretsException(SecretsFailure.InvalidFile, $"`{key}` holds a nested value, which dotenv cannot express", "use YAML or JSON for nested secrets");
             }
         }
-        return (SopsMap)ToNode(root);
+        if (metadata is not null)
+        {
+            foreach (var (key, value) in SopsFlattening.Flatten(metadata))
+                text.Append(MetadataPrefix).Append(key).Append('=').Append(Escape(value)).Append('\n');
+        }
+        return Encoding.UTF8.GetBytes(text.ToString());
     }
 
-    private static object GetOrAdd<TKey>(IDictionary<TKey, object> container, TKey key, Func<object> create) =>
-        container.TryGetValue(key, out var existing) ? existing : container[key] = create();
-
-    private static SopsNode ToNode(object value) => value switch
-    {
-        Dictionary<string, object> map => new SopsMap([.. map.Select(e => KeyValuePair.Create(e.Key, ToNode(e.Value)))]),
-        SortedDictionary<int, object> list => new SopsList([.. list.Values.Select(ToNode)]),
-        _ => new SopsScalar(value),
-    };
+    private static string Escape(string value) => value.Replace("\n", "\\n", StringComparison.Ordinal);
 }

@@ -1,28 +1,34 @@
+using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Hearth.Secrets.Sops;
 
 namespace Hearth.Secrets.Stores;
 
-/// <summary>Reads SOPS JSON (and the binary store, which is JSON with one <c>data</c> value): integers that fit 64 bits are ints, other numbers floats.</summary>
-public static class JsonSopsStore
+/// <summary>SOPS JSON: an object at the top; integers that fit 64 bits are ints, other numbers floats; written tab-indented.</summary>
+public sealed class JsonSopsStore(int indent = 1, char indentCharacter = '\t') : ISopsStore
 {
+    public string Name => "json";
+
     /// <exception cref="SecretsException">Not a JSON object, or no <c>sops</c> metadata.</exception>
-    public static SopsDocument Read(string text, string fileName)
+    public static SopsDocument Read(string text, string fileName) =>
+        new JsonSopsStore().Parse(Encoding.UTF8.GetBytes(text), fileName).ToDocument(fileName);
+
+    public SopsParsed Parse(byte[] content, string fileName)
     {
         SopsNode root;
         try
         {
-            using var document = JsonDocument.Parse(text);
+            using var document = JsonDocument.Parse(content);
             root = Convert(document.RootElement);
         }
         catch (JsonException e)
         {
-            throw new SecretsException(SecretsFailure.InvalidFile, $"{fileName}: invalid JSON at line {e.LineNumber + 1}", null, e);
+            throw new SecretsException(SecretsFailure.InvalidFile, $"{fileName}:{e.LineNumber + 1}:{e.BytePositionInLine + 1}: invalid JSON", null, e);
         }
         if (root is not SopsMap map)
             throw new SecretsException(SecretsFailure.InvalidFile, $"{fileName}: a SOPS JSON file must be an object at the top");
-        var metadata = map.Get("sops") as SopsMap ?? throw YamlSopsStore.NotSops(fileName);
-        return new SopsDocument([new SopsMap([.. map.Entries.Where(e => e.Key != "sops")])], SopsMetadata.From(metadata));
+        return new SopsParsed([map.Without("sops")], map.Get("sops") as SopsMap);
     }
 
     private static SopsNode Convert(JsonElement element) => element.ValueKind switch
@@ -35,4 +41,65 @@ public static class JsonSopsStore
         JsonValueKind.False => new SopsScalar(false),
         _ => new SopsScalar(null),
     };
+
+    public byte[] Write(IReadOnlyList<SopsMap> documents, SopsMap? metadata)
+    {
+        var document = documents.Count == 0 ? SopsMap.Empty : documents[0];
+        using var buffer = new MemoryStream();
+        var options = new JsonWriterOptions
+        {
+            Indented = true,
+            IndentCharacter = indentCharacter,
+            IndentSize = indent,
+            NewLine = "\n",
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        };
+        using (var writer = new Utf8JsonWriter(buffer, options))
+            WriteNode(writer, metadata is null ? document : document.With("sops", metadata));
+        buffer.WriteByte((byte)'\n');
+        return buffer.ToArray();
+    }
+
+    private static void WriteNode(Utf8JsonWriter writer, SopsNode node)
+    {
+        switch (node)
+        {
+            case SopsMap map:
+                writer.WriteStartObject();
+                foreach (var (key, value) in map.Values)
+                {
+                    writer.WritePropertyName(key);
+                    WriteNode(writer, value);
+                }
+                writer.WriteEndObject();
+                break;
+            case SopsList list:
+                writer.WriteStartArray();
+                foreach (var item in list.Items.Where(i => i is not SopsComment))
+                    WriteNode(writer, item);
+                writer.WriteEndArray();
+                break;
+            case SopsScalar { Value: string text }:
+                writer.WriteStringValue(text);
+                break;
+            case SopsScalar { Value: byte[] bytes }:
+                writer.WriteStringValue(Encoding.UTF8.GetString(bytes));
+                break;
+            case SopsScalar { Value: long number }:
+                writer.WriteNumberValue(number);
+                break;
+            case SopsScalar { Value: double number }:
+                if (double.IsFinite(number))
+                    writer.WriteNumberValue(number);
+                else
+                    writer.WriteStringValue(number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                break;
+            case SopsScalar { Value: bool flag }:
+                writer.WriteBooleanValue(flag);
+                break;
+            default:
+                writer.WriteNullValue();
+                break;
+        }
+    }
 }

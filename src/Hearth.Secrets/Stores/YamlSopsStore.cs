@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Hearth.Secrets.Sops;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -6,95 +7,190 @@ using YamlDotNet.Core.Events;
 namespace Hearth.Secrets.Stores;
 
 /// <summary>
-/// Reads SOPS YAML: every document keeps its key order; plain scalars are typed by YAML 1.2 core rules; the
-/// <c>sops</c> key of the first document is the metadata, and is removed from every document.
+/// SOPS YAML: every document keeps its key order and its comments (as tree items, so they are encrypted too);
+/// plain scalars are typed by YAML 1.2 core rules as go-yaml v3 does; the <c>sops</c> key of the first document
+/// is the metadata, and written files carry it as the last key of every document.
 /// </summary>
-public static class YamlSopsStore
+public sealed class YamlSopsStore(int indent = YamlSopsStore.DefaultIndent) : ISopsStore
 {
+    public const int DefaultIndent = 4;
+
+    public string Name => "yaml";
+
     /// <exception cref="SecretsException">Not YAML, or no <c>sops</c> metadata.</exception>
-    public static SopsDocument Read(string text, string fileName)
+    public static SopsDocument Read(string text, string fileName) =>
+        new YamlSopsStore().Parse(Encoding.UTF8.GetBytes(text), fileName).ToDocument(fileName);
+
+    public SopsParsed Parse(byte[] content, string fileName)
     {
         var documents = new List<SopsMap>();
         SopsMap? metadata = null;
         try
         {
-            var parser = new Parser(new StringReader(text));
+            var parser = new Parser(new Scanner(new StringReader(Encoding.UTF8.GetString(content)), skipComments: false));
             parser.Consume<StreamStart>();
-            while (parser.TryConsume<DocumentStart>(out _))
+            while (true)
             {
+                var leading = Comments(parser);
+                if (!parser.TryConsume<DocumentStart>(out _))
+                    break;
+                leading.AddRange(Comments(parser));
                 if (parser.TryConsume<DocumentEnd>(out _))
                     continue;
-                var node = ReadNode(parser, new Dictionary<string, SopsNode>(StringComparer.Ordinal));
+                var node = new Reader(parser, fileName).Read();
+                var trailing = Comments(parser);
                 parser.Consume<DocumentEnd>();
                 if (node is not SopsMap map)
                     throw new SecretsException(SecretsFailure.InvalidFile, $"{fileName}: a SOPS YAML document must be a mapping at the top");
                 metadata ??= map.Get("sops") as SopsMap;
-                documents.Add(new SopsMap([.. map.Entries.Where(e => e.Key != "sops")]));
+                documents.Add(new SopsMap([.. leading.Select(CommentEntry), .. map.Without("sops").Entries, .. trailing.Select(CommentEntry)]));
             }
         }
         catch (YamlException e)
         {
-            throw new SecretsException(SecretsFailure.InvalidFile, $"{fileName}:{e.Start.Line}:{e.Start.Column}: invalid YAML", null, e);
+            throw new SecretsException(SecretsFailure.InvalidFile, $"{fileName}:{e.Start.Line}:{e.Start.Column}: invalid YAML: {e.Message}", null, e);
         }
-        return new SopsDocument(documents, SopsMetadata.From(metadata ?? throw NotSops(fileName)));
+        return new SopsParsed(documents, metadata);
     }
 
-    internal static SecretsException NotSops(string fileName) =>
-        new(SecretsFailure.InvalidFile, $"{fileName} is not encrypted with SOPS: it has no sops metadata", "encrypt it with `hearth sops -e -i FILE` or `sops -e -i FILE`");
-
-    private static SopsNode ReadNode(IParser parser, Dictionary<string, SopsNode> anchors)
+    private static List<SopsComment> Comments(IParser parser)
     {
-        if (parser.TryConsume<AnchorAlias>(out var alias))
-            return anchors.TryGetValue(alias.Value.Value, out var target) ? target : new SopsScalar(null);
-        SopsNode node;
-        string? anchor;
-        if (parser.TryConsume<Scalar>(out var scalar))
+        var comments = new List<SopsComment>();
+        while (parser.TryConsume<Comment>(out var comment))
+            comments.Add(new SopsComment(comment.Value));
+        return comments;
+    }
+
+    private static KeyValuePair<string, SopsNode> CommentEntry(SopsComment comment) => KeyValuePair.Create("", (SopsNode)comment);
+
+    public byte[] Write(IReadOnlyList<SopsMap> documents, SopsMap? metadata)
+    {
+        var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        var emitter = new Emitter(text, new EmitterSettings(indent, int.MaxValue, isCanonical: false, maxSimpleKeyLength: 1024, indentSequences: true, newLine: "\n"));
+        emitter.Emit(new StreamStart());
+        foreach (var document in documents.Count == 0 ? [SopsMap.Empty] : documents)
         {
-            node = new SopsScalar(scalar.Style == ScalarStyle.Plain ? Typed(scalar.Value) : scalar.Value);
-            anchor = scalar.Anchor.IsEmpty ? null : scalar.Anchor.Value;
+            emitter.Emit(new DocumentStart(null, null, isImplicit: true));
+            EmitNode(emitter, metadata is null ? document : document.With("sops", metadata));
+            emitter.Emit(new DocumentEnd(isImplicit: true));
         }
-        else if (parser.TryConsume<SequenceStart>(out var sequence))
+        emitter.Emit(new StreamEnd());
+        return Encoding.UTF8.GetBytes(text.ToString());
+    }
+
+    private static void EmitNode(IEmitter emitter, SopsNode node)
+    {
+        switch (node)
         {
-            var items = new List<SopsNode>();
-            while (!parser.TryConsume<SequenceEnd>(out _))
-                items.Add(ReadNode(parser, anchors));
-            node = new SopsList(items);
-            anchor = sequence.Anchor.IsEmpty ? null : sequence.Anchor.Value;
+            case SopsMap map:
+                emitter.Emit(new MappingStart());
+                foreach (var (key, value) in map.Entries)
+                {
+                    if (value is SopsComment comment)
+                    {
+                        emitter.Emit(new Comment(comment.Text, isInline: false));
+                        continue;
+                    }
+                    EmitString(emitter, key);
+                    EmitNode(emitter, value);
+                }
+                emitter.Emit(new MappingEnd());
+                break;
+            case SopsList list:
+                emitter.Emit(new SequenceStart(AnchorName.Empty, TagName.Empty, isImplicit: true, SequenceStyle.Block));
+                foreach (var item in list.Items)
+                {
+                    if (item is SopsComment comment)
+                        emitter.Emit(new Comment(comment.Text, isInline: false));
+                    else
+                        EmitNode(emitter, item);
+                }
+                emitter.Emit(new SequenceEnd());
+                break;
+            case SopsScalar { Value: string text }:
+                EmitString(emitter, text);
+                break;
+            case SopsScalar { Value: byte[] bytes }:
+                EmitString(emitter, Encoding.UTF8.GetString(bytes));
+                break;
+            case SopsScalar scalar:
+                emitter.Emit(new Scalar(AnchorName.Empty, TagName.Empty, YamlScalarText.Plain(scalar.Value), ScalarStyle.Plain, isPlainImplicit: true, isQuotedImplicit: false));
+                break;
         }
-        else
+    }
+
+    /// <summary>A string that would read back as another type (true, 12, null…) is quoted; one with line breaks is a literal block.</summary>
+    private static void EmitString(IEmitter emitter, string text)
+    {
+        var style = text.Contains('\n', StringComparison.Ordinal) && !text.Contains('\r', StringComparison.Ordinal) && !HasLeadingSpaceOnFirstLine(text)
+            ? ScalarStyle.Literal
+            : YamlScalarText.Typed(text) is string ? ScalarStyle.Any : ScalarStyle.DoubleQuoted;
+        emitter.Emit(new Scalar(AnchorName.Empty, TagName.Empty, text, style, isPlainImplicit: style == ScalarStyle.Any, isQuotedImplicit: true));
+    }
+
+    private static bool HasLeadingSpaceOnFirstLine(string text) => text.Length > 0 && text[0] is ' ' or '\t';
+
+    /// <summary>Reads one document's node tree, comments kept in place.</summary>
+    private sealed class Reader(IParser parser, string fileName)
+    {
+        private readonly Dictionary<string, SopsNode> _anchors = new(StringComparer.Ordinal);
+
+        public SopsNode Read()
         {
-            var mapping = parser.Consume<MappingStart>();
+            if (parser.TryConsume<AnchorAlias>(out var alias))
+                return _anchors.TryGetValue(alias.Value.Value, out var target) ? target : new SopsScalar(null);
+            SopsNode node;
+            AnchorName anchor;
+            if (parser.TryConsume<Scalar>(out var scalar))
+            {
+                node = new SopsScalar(scalar.Style == ScalarStyle.Plain ? YamlScalarText.Typed(scalar.Value) : scalar.Value);
+                anchor = scalar.Anchor;
+            }
+            else if (parser.TryConsume<SequenceStart>(out var sequence))
+            {
+                var items = new List<SopsNode>();
+                while (!parser.TryConsume<SequenceEnd>(out _))
+                {
+                    if (parser.TryConsume<Comment>(out var comment))
+                        items.Add(new SopsComment(comment.Value));
+                    else
+                        items.Add(Read());
+                }
+                node = new SopsList(items);
+                anchor = sequence.Anchor;
+            }
+            else
+            {
+                var mapping = parser.Consume<MappingStart>();
+                node = ReadMapping(mapping.Start);
+                anchor = mapping.Anchor;
+            }
+            if (!anchor.IsEmpty)
+                _anchors[anchor.Value] = node;
+            return node;
+        }
+
+        private SopsMap ReadMapping(Mark start)
+        {
             var entries = new List<KeyValuePair<string, SopsNode>>();
+            var keys = new HashSet<string>(StringComparer.Ordinal);
             while (!parser.TryConsume<MappingEnd>(out _))
             {
-                var key = ReadNode(parser, anchors) is SopsScalar { Value: not null } k ? Convert.ToString(k.Value, CultureInfo.InvariantCulture)! : "";
-                entries.Add(KeyValuePair.Create(key, ReadNode(parser, anchors)));
+                if (parser.TryConsume<Comment>(out var comment))
+                {
+                    entries.Add(CommentEntry(new SopsComment(comment.Value)));
+                    continue;
+                }
+                var keyStart = parser.Current?.Start ?? start;
+                var key = Read() is SopsScalar { Value: not null } k ? Convert.ToString(k.Value, CultureInfo.InvariantCulture)! : "";
+                if (!keys.Add(key))
+                    throw new SecretsException(SecretsFailure.InvalidFile, $"{fileName}:{keyStart.Line}:{keyStart.Column}: duplicate key `{key}`", "keep one of them");
+                // A comment between a key and its block value (`key: # note`) is kept after the entry.
+                var between = Comments(parser);
+                entries.Add(KeyValuePair.Create(key, Read()));
+                entries.AddRange(between.Select(CommentEntry));
             }
-            node = new SopsMap(entries);
-            anchor = mapping.Anchor.IsEmpty ? null : mapping.Anchor.Value;
+            return new SopsMap(entries);
         }
-        if (anchor is not null)
-            anchors[anchor] = node;
-        return node;
-    }
-
-    /// <summary>YAML 1.2 core schema typing of a plain scalar, as go-yaml v3 does it.</summary>
-    private static object? Typed(string text)
-    {
-        switch (text)
-        {
-            case "" or "~" or "null" or "Null" or "NULL":
-                return null;
-            case "true" or "True" or "TRUE":
-                return true;
-            case "false" or "False" or "FALSE":
-                return false;
-        }
-        if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer))
-            return integer;
-        if (text.Length > 0 && (char.IsAsciiDigit(text[0]) || text[0] is '-' or '+' or '.') &&
-            double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
-            return number;
-        return text;
     }
 }

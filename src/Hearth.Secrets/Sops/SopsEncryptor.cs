@@ -1,0 +1,33 @@
+using System.Security.Cryptography;
+
+namespace Hearth.Secrets.Sops;
+
+/// <summary>
+/// Encrypts plaintext documents under a data key: every value and comment the rules select, the MAC over all
+/// values in document order (only encrypted ones with mac_only_encrypted), and <c>lastmodified</c> set to now.
+/// </summary>
+public static class SopsEncryptor
+{
+    /// <param name="metadata">Keys and rules; its <c>lastmodified</c> and <c>mac</c> are replaced.</param>
+    /// <param name="stash">IVs of the values as they were decrypted, so unchanged values keep their ciphertext.</param>
+    public static SopsDocument Encrypt(IReadOnlyList<SopsMap> documents, byte[] dataKey, SopsMetadata metadata, DateTimeOffset now, SopsIvStash? stash = null)
+    {
+        using var mac = IncrementalHash.CreateHash(HashAlgorithmName.SHA512);
+        var policy = new SopsEncryptionPolicy(metadata.Rules);
+        if (policy.MacOnlyEncrypted)
+            mac.AppendData(SopsDecryptor.MacOnlyEncryptedInitialization);
+        var walker = new SopsTreeWalker(policy,
+            (scalar, path, encrypt) =>
+            {
+                var value = scalar.Value!;
+                if (!policy.MacOnlyEncrypted || encrypt)
+                    mac.AppendData(SopsPlaintext.Bytes(value));
+                return encrypt ? new SopsScalar(SopsValueCipher.Encrypt(value, dataKey, path, stash)) : scalar;
+            },
+            (comment, path, encrypt) => (encrypt ? new SopsComment(SopsValueCipher.EncryptComment(comment.Text, dataKey, path, stash)) : comment, comment.Text));
+        var encrypted = documents.Select(walker.Walk).ToList();
+        var lastModified = now.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+        var macText = SopsValueCipher.Encrypt(Convert.ToHexString(mac.GetHashAndReset()), dataKey, lastModified);
+        return new SopsDocument(encrypted, metadata with { LastModified = lastModified, Mac = macText, Version = SopsMetadata.FormatVersion });
+    }
+}
