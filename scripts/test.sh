@@ -5,9 +5,10 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-# Real tools the tests check against: the age CLI (an independent age implementation).
+# Real tools the tests check against: the age CLI (an independent age implementation) and gpg (PGP keys).
 need_packages=()
 command -v age >/dev/null 2>&1 || need_packages+=(age)
+{ command -v gpg && command -v gpg-agent && command -v gpgconf; } >/dev/null 2>&1 || need_packages+=(gnupg)
 if [ ${#need_packages[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "Installing test tools: ${need_packages[*]}"

@@ -25,7 +25,7 @@ public sealed class AgeSopsDecryptionTests
     public void A_value_changed_without_the_key_fails_the_mac_check()
     {
         var text = File.ReadAllText(SopsFixtures.PathOf("flux-secret-age.yaml")).Replace("name: age", "name: tampered", StringComparison.Ordinal);
-        var document = Stores.YamlSopsStore.Read(text, "tampered.yaml");
+        var document = Hearth.Secrets.Stores.YamlSopsStore.Read(text, "tampered.yaml");
 
         var error = Assert.Throws<SecretsException>(() => new SopsDecryptor(SopsFixtures.AgeKey("flux-age.txt")).Decrypt(document, "tampered.yaml"));
 

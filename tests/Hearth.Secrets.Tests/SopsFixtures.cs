@@ -47,7 +47,7 @@ internal static class SopsFixtures
         {
             case SopsMap map:
                 writer.WriteStartObject();
-                foreach (var (key, value) in map.Entries.OrderBy(e => e.Key, StringComparer.Ordinal))
+                foreach (var (key, value) in map.Values.OrderBy(e => e.Key, StringComparer.Ordinal))
                 {
                     writer.WritePropertyName(key);
                     Write(writer, value);
@@ -56,7 +56,7 @@ internal static class SopsFixtures
                 break;
             case SopsList list:
                 writer.WriteStartArray();
-                foreach (var item in list.Items)
+                foreach (var item in list.Items.Where(i => i is not SopsComment))
                     Write(writer, item);
                 writer.WriteEndArray();
                 break;
@@ -102,6 +102,9 @@ internal static class SopsFixtures
                 break;
             case JsonValueKind.Number when element.TryGetInt64(out var integer):
                 writer.WriteNumberValue(integer);
+                break;
+            case JsonValueKind.Number:
+                writer.WriteNumberValue(element.GetDouble()); // 1234568000.0 as the decrypted double prints it.
                 break;
             default:
                 element.WriteTo(writer);

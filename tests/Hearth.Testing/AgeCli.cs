@@ -6,13 +6,17 @@ namespace Hearth.Testing;
 public static class AgeCli
 {
     /// <summary>Encrypts <paramref name="plaintext"/> to <paramref name="recipient"/> with `age -r` (armored with <paramref name="armor"/>).</summary>
-    public static async Task<byte[]> EncryptAsync(string recipient, byte[] plaintext, bool armor)
+    public static Task<byte[]> EncryptAsync(string recipient, byte[] plaintext, bool armor) =>
+        RunAsync(plaintext, armor ? ["-r", recipient, "-a"] : ["-r", recipient]);
+
+    /// <summary>Decrypts with `age -d -i IDENTITY_FILE`.</summary>
+    public static Task<byte[]> DecryptAsync(string identityFile, byte[] file) => RunAsync(file, ["-d", "-i", identityFile]);
+
+    private static async Task<byte[]> RunAsync(byte[] input, string[] arguments)
     {
         var start = new ProcessStartInfo("age") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add("-r");
-        start.ArgumentList.Add(recipient);
-        if (armor)
-            start.ArgumentList.Add("-a");
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
         Process process;
         try
         {
@@ -27,12 +31,13 @@ public static class AgeCli
             // Write and read at once: age streams, and a full output pipe would block it while we still write.
             using var output = new MemoryStream();
             var reading = process.StandardOutput.BaseStream.CopyToAsync(output);
-            await process.StandardInput.BaseStream.WriteAsync(plaintext);
+            var errors = process.StandardError.ReadToEndAsync();
+            await process.StandardInput.BaseStream.WriteAsync(input);
             process.StandardInput.Close();
             await reading;
             await process.WaitForExitAsync();
             if (process.ExitCode != 0)
-                throw new InvalidOperationException($"age failed: {await process.StandardError.ReadToEndAsync()}");
+                throw new InvalidOperationException($"age failed: {await errors}");
             return output.ToArray();
         }
     }

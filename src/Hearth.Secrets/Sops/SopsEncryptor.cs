@@ -8,6 +8,26 @@ namespace Hearth.Secrets.Sops;
 /// </summary>
 public static class SopsEncryptor
 {
+    /// <summary>Encrypts a plaintext file for the first time: a new data key, protected for every key group.</summary>
+    /// <exception cref="SecretsException">The rules conflict, a group has no keys, or a key cannot encrypt.</exception>
+    public static SopsDocument EncryptNew(IReadOnlyList<SopsMap> documents, IReadOnlyList<SopsKeyGroup> groups, int shamirThreshold,
+        SopsEncryptionRules rules, SopsDataKey keys, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        EnsureNoMetadataKey(documents);
+        var dataKey = SopsDataKey.Generate();
+        var metadata = new SopsMetadata(keys.Protect(dataKey, groups, shamirThreshold, cancellationToken), groups.Count > 1 ? shamirThreshold : 0,
+            rules.Normalized("the encryption options"), null, null, null);
+        return Encrypt(documents, dataKey, metadata, now);
+    }
+
+    /// <exception cref="SecretsException">A document has a top-level <c>sops</c> key, which the metadata needs.</exception>
+    public static void EnsureNoMetadataKey(IReadOnlyList<SopsMap> documents)
+    {
+        if (documents.Any(d => d.Get("sops") is not null))
+            throw new SecretsException(SecretsFailure.InvalidFile, "the file has a top-level `sops` key, which SOPS keeps for its metadata",
+                "rename that key; if the file is already encrypted, edit it with `hearth sops FILE` instead");
+    }
+
     /// <param name="metadata">Keys and rules; its <c>lastmodified</c> and <c>mac</c> are replaced.</param>
     /// <param name="stash">IVs of the values as they were decrypted, so unchanged values keep their ciphertext.</param>
     public static SopsDocument Encrypt(IReadOnlyList<SopsMap> documents, byte[] dataKey, SopsMetadata metadata, DateTimeOffset now, SopsIvStash? stash = null)

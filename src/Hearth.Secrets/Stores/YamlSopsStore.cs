@@ -15,6 +15,13 @@ public sealed class YamlSopsStore(int indent = YamlSopsStore.DefaultIndent) : IS
 {
     public const int DefaultIndent = 4;
 
+    /// <summary>
+    /// The emitter writes a comment as <c># text</c>; sops reads back everything after the <c>#</c>, so an encrypted
+    /// comment must follow it directly. Comments are emitted behind this marker, which nothing else can contain
+    /// (the emitter quotes control characters), and the marker with the space before it is then removed.
+    /// </summary>
+    private const string CommentMarker = "";
+
     public string Name => "yaml";
 
     /// <exception cref="SecretsException">Not YAML, or no <c>sops</c> metadata.</exception>
@@ -27,18 +34,19 @@ public sealed class YamlSopsStore(int indent = YamlSopsStore.DefaultIndent) : IS
         SopsMap? metadata = null;
         try
         {
-            var parser = new Parser(new Scanner(new StringReader(Encoding.UTF8.GetString(content)), skipComments: false));
+            var source = Encoding.UTF8.GetString(content);
+            var parser = new Parser(new Scanner(new StringReader(source), skipComments: false));
             parser.Consume<StreamStart>();
             while (true)
             {
-                var leading = Comments(parser);
+                var leading = Comments(parser, source);
                 if (!parser.TryConsume<DocumentStart>(out _))
                     break;
-                leading.AddRange(Comments(parser));
+                leading.AddRange(Comments(parser, source));
                 if (parser.TryConsume<DocumentEnd>(out _))
                     continue;
-                var node = new Reader(parser, fileName).Read();
-                var trailing = Comments(parser);
+                var node = new Reader(parser, source, fileName).Read();
+                var trailing = Comments(parser, source);
                 parser.Consume<DocumentEnd>();
                 if (node is not SopsMap map)
                     throw new SecretsException(SecretsFailure.InvalidFile, $"{fileName}: a SOPS YAML document must be a mapping at the top");
@@ -53,12 +61,22 @@ public sealed class YamlSopsStore(int indent = YamlSopsStore.DefaultIndent) : IS
         return new SopsParsed(documents, metadata);
     }
 
-    private static List<SopsComment> Comments(IParser parser)
+    private static List<SopsComment> Comments(IParser parser, string source)
     {
         var comments = new List<SopsComment>();
         while (parser.TryConsume<Comment>(out var comment))
-            comments.Add(new SopsComment(comment.Value));
+            comments.Add(Exact(comment, source));
         return comments;
+    }
+
+    /// <summary>The comment's text exactly as in the file after the <c>#</c> (the parser trims the space sops keeps).</summary>
+    private static SopsComment Exact(Comment comment, string source)
+    {
+        var start = (int)comment.Start.Index;
+        if (start < 0 || start >= source.Length || source[start] != '#')
+            return new SopsComment(comment.Value);
+        var end = source.IndexOf('\n', start);
+        return new SopsComment(source[(start + 1)..(end < 0 ? source.Length : end)].TrimEnd('\r'));
     }
 
     private static KeyValuePair<string, SopsNode> CommentEntry(SopsComment comment) => KeyValuePair.Create("", (SopsNode)comment);
@@ -75,7 +93,7 @@ public sealed class YamlSopsStore(int indent = YamlSopsStore.DefaultIndent) : IS
             emitter.Emit(new DocumentEnd(isImplicit: true));
         }
         emitter.Emit(new StreamEnd());
-        return Encoding.UTF8.GetBytes(text.ToString());
+        return Encoding.UTF8.GetBytes(text.ToString().Replace("# " + CommentMarker, "#", StringComparison.Ordinal));
     }
 
     private static void EmitNode(IEmitter emitter, SopsNode node)
@@ -88,7 +106,7 @@ public sealed class YamlSopsStore(int indent = YamlSopsStore.DefaultIndent) : IS
                 {
                     if (value is SopsComment comment)
                     {
-                        emitter.Emit(new Comment(comment.Text, isInline: false));
+                        emitter.Emit(new Comment(CommentMarker + comment.Text, isInline: false));
                         continue;
                     }
                     EmitString(emitter, key);
@@ -101,7 +119,7 @@ public sealed class YamlSopsStore(int indent = YamlSopsStore.DefaultIndent) : IS
                 foreach (var item in list.Items)
                 {
                     if (item is SopsComment comment)
-                        emitter.Emit(new Comment(comment.Text, isInline: false));
+                        emitter.Emit(new Comment(CommentMarker + comment.Text, isInline: false));
                     else
                         EmitNode(emitter, item);
                 }
@@ -131,7 +149,7 @@ public sealed class YamlSopsStore(int indent = YamlSopsStore.DefaultIndent) : IS
     private static bool HasLeadingSpaceOnFirstLine(string text) => text.Length > 0 && text[0] is ' ' or '\t';
 
     /// <summary>Reads one document's node tree, comments kept in place.</summary>
-    private sealed class Reader(IParser parser, string fileName)
+    private sealed class Reader(IParser parser, string source, string fileName)
     {
         private readonly Dictionary<string, SopsNode> _anchors = new(StringComparer.Ordinal);
 
@@ -152,7 +170,7 @@ public sealed class YamlSopsStore(int indent = YamlSopsStore.DefaultIndent) : IS
                 while (!parser.TryConsume<SequenceEnd>(out _))
                 {
                     if (parser.TryConsume<Comment>(out var comment))
-                        items.Add(new SopsComment(comment.Value));
+                        items.Add(Exact(comment, source));
                     else
                         items.Add(Read());
                 }
@@ -178,7 +196,7 @@ public sealed class YamlSopsStore(int indent = YamlSopsStore.DefaultIndent) : IS
             {
                 if (parser.TryConsume<Comment>(out var comment))
                 {
-                    entries.Add(CommentEntry(new SopsComment(comment.Value)));
+                    entries.Add(CommentEntry(Exact(comment, source)));
                     continue;
                 }
                 var keyStart = parser.Current?.Start ?? start;
@@ -186,7 +204,7 @@ public sealed class YamlSopsStore(int indent = YamlSopsStore.DefaultIndent) : IS
                 if (!keys.Add(key))
                     throw new SecretsException(SecretsFailure.InvalidFile, $"{fileName}:{keyStart.Line}:{keyStart.Column}: duplicate key `{key}`", "keep one of them");
                 // A comment between a key and its block value (`key: # note`) is kept after the entry.
-                var between = Comments(parser);
+                var between = Comments(parser, source);
                 entries.Add(KeyValuePair.Create(key, Read()));
                 entries.AddRange(between.Select(CommentEntry));
             }
