@@ -19,6 +19,10 @@ public enum SecretsFailure
     InvalidConfig,
     /// <summary>A master key could not encrypt the data key (gpg failed, a recipient is malformed).</summary>
     EncryptionFailed,
+    /// <summary>There are no keys to encrypt a new file to.</summary>
+    NoRecipients,
+    /// <summary>A tree path (<c>["a"][0]</c>) is malformed.</summary>
+    InvalidTreePath,
 }
 
 /// <summary>A secrets file cannot be read as asked. Messages name the file and never contain secret values.</summary>

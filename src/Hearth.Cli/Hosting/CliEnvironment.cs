@@ -4,6 +4,7 @@ namespace Hearth.Cli.Hosting;
 /// <param name="OutputIsTerminal">Standard output is a terminal: colours and live progress are allowed.</param>
 /// <param name="InputIsTerminal">Standard input is a terminal: hearth may ask for confirmation.</param>
 /// <param name="HandleSignals">Ctrl-C and SIGTERM stop a run gracefully (a real process, not a test).</param>
+/// <param name="RawOutput">Standard output as bytes, for content that is not text (a decrypted binary file); null writes through <paramref name="Output"/>.</param>
 internal sealed record CliEnvironment(
     TextWriter Output,
     TextWriter Error,
@@ -12,7 +13,8 @@ internal sealed record CliEnvironment(
     bool InputIsTerminal,
     IReadOnlyDictionary<string, string> Variables,
     string WorkingDirectory,
-    bool HandleSignals = false)
+    bool HandleSignals = false,
+    Stream? RawOutput = null)
 {
     public static CliEnvironment FromProcess() => new(
         Console.Out,
@@ -23,7 +25,21 @@ internal sealed record CliEnvironment(
         Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
             .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "", StringComparer.Ordinal),
         Directory.GetCurrentDirectory(),
-        HandleSignals: true);
+        HandleSignals: true,
+        RawOutput: Console.OpenStandardOutput());
+
+    /// <summary>Writes bytes to standard output exactly.</summary>
+    public async Task WriteOutputAsync(byte[] content, CancellationToken cancellationToken)
+    {
+        await Output.FlushAsync(cancellationToken);
+        if (RawOutput is null)
+        {
+            await Output.WriteAsync(System.Text.Encoding.UTF8.GetString(content).AsMemory(), cancellationToken);
+            return;
+        }
+        await RawOutput.WriteAsync(content, cancellationToken);
+        await RawOutput.FlushAsync(cancellationToken);
+    }
 
     public string? Variable(string name) => Variables.TryGetValue(name, out var value) ? value : null;
 }

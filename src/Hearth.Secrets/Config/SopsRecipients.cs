@@ -16,7 +16,7 @@ public static class SopsRecipients
     /// <param name="commandLine">Recipients from flags and environment variables, read by the caller.</param>
     /// <param name="config">The <c>.sops.yaml</c> in effect, or null when there is none.</param>
     /// <exception cref="SecretsException">
-    /// <see cref="SecretsFailure.InvalidConfig"/>: no recipient anywhere, no matching rule, a rule whose keys this
+    /// <see cref="SecretsFailure.NoRecipients"/> when no recipient is given anywhere; <see cref="SecretsFailure.InvalidConfig"/>: no matching rule, a rule whose keys this
     /// build cannot use (cloud KMS, Vault, an empty group), or an age recipient that is not an X25519 one.
     /// </exception>
     public static IReadOnlyList<SopsKeyGroup> ForFile(string filePath, SopsRecipientOptions commandLine, SopsConfigFile? config)
@@ -31,7 +31,7 @@ public static class SopsRecipients
         }
         if (config is null)
         {
-            throw new SecretsException(SecretsFailure.InvalidConfig,
+            throw new SecretsException(SecretsFailure.NoRecipients,
                 $"no recipients for {filePath}: none was given with --age or --pgp, and no {SopsConfigFile.FileName} was found",
                 $"pass --age age1… (or set SOPS_AGE_RECIPIENTS), or create a {SopsConfigFile.FileName} with a creation rule listing the keys");
         }

@@ -68,7 +68,7 @@ public sealed class SopsDataKey(IReadOnlyList<AgeIdentity> ageIdentities, IPgpKe
     public IReadOnlyList<SopsMasterKeys> Protect(byte[] dataKey, IReadOnlyList<SopsKeyGroup> groups, int threshold, CancellationToken cancellationToken = default)
     {
         if (groups.Count == 0 || groups.Any(g => g.IsEmpty))
-            throw new SecretsException(SecretsFailure.InvalidConfig, "no keys to encrypt to",
+            throw new SecretsException(SecretsFailure.NoRecipients, "no keys to encrypt to",
                 "pass --age RECIPIENT (or --pgp FINGERPRINT), set SOPS_AGE_RECIPIENTS, or add a creation rule with keys to .sops.yaml");
         var parts = groups.Count == 1 ? [dataKey] : SopsKeySharing.Split(dataKey, groups.Count, threshold > 0 ? threshold : groups.Count);
         var createdAt = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);

@@ -27,7 +27,8 @@ public sealed class SopsDecryptor(IReadOnlyList<AgeIdentity> ageIdentities, IPgp
         return new SopsOpened(plain, dataKey, stash);
     }
 
-    internal static IReadOnlyList<SopsMap> Decrypt(SopsDocument document, byte[] dataKey, string fileName, SopsIvStash? stash, bool ignoreMac)
+    /// <summary>Decrypts with a data key already recovered, remembering IVs in <paramref name="stash"/>.</summary>
+    public static IReadOnlyList<SopsMap> Decrypt(SopsDocument document, byte[] dataKey, string fileName, SopsIvStash? stash, bool ignoreMac)
     {
         using var mac = IncrementalHash.CreateHash(HashAlgorithmName.SHA512);
         var policy = new SopsEncryptionPolicy(document.Metadata.Rules);

@@ -34,6 +34,11 @@ internal static class YamlScalarText
         return text;
     }
 
+    /// <summary>A YAML timestamp, which go-yaml quotes when it is written as a string (sops's lastmodified).</summary>
+    public static bool LooksLikeTimestamp(string text) =>
+        text.Length >= 10 && char.IsAsciiDigit(text[0]) && text[4] == '-' && text[7] == '-' &&
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _);
+
     /// <summary>A number or boolean as YAML text that reads back as the same type.</summary>
     public static string Plain(object? value) => value switch
     {

@@ -142,7 +142,7 @@ public sealed class YamlSopsStore(int indent = YamlSopsStore.DefaultIndent) : IS
     {
         var style = text.Contains('\n', StringComparison.Ordinal) && !text.Contains('\r', StringComparison.Ordinal) && !HasLeadingSpaceOnFirstLine(text)
             ? ScalarStyle.Literal
-            : YamlScalarText.Typed(text) is string ? ScalarStyle.Any : ScalarStyle.DoubleQuoted;
+            : YamlScalarText.Typed(text) is string && !YamlScalarText.LooksLikeTimestamp(text) ? ScalarStyle.Any : ScalarStyle.DoubleQuoted;
         emitter.Emit(new Scalar(AnchorName.Empty, TagName.Empty, text, style, isPlainImplicit: style == ScalarStyle.Any, isQuotedImplicit: true));
     }
 

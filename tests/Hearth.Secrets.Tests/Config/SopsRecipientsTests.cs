@@ -145,6 +145,7 @@ public sealed class SopsRecipientsTests
     {
         var error = Assert.Throws<SecretsException>(() => SopsRecipients.ForFile("db.yaml", SopsRecipientOptions.None, config: null));
 
+        Assert.Equal(SecretsFailure.NoRecipients, error.Failure);
         Assert.Equal("no recipients for db.yaml: none was given with --age or --pgp, and no .sops.yaml was found", error.Message);
         Assert.StartsWith("pass --age age1…", error.Hint, StringComparison.Ordinal);
     }
