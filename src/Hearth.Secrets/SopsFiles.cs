@@ -41,7 +41,7 @@ public static class SopsFiles
         "yaml" => new YamlSopsStore(indent ?? YamlSopsStore.DefaultIndent),
         "json" => indent is { } spaces and > 0 ? new JsonSopsStore(spaces, ' ') : new JsonSopsStore(),
         "dotenv" => new DotenvSopsStore(),
-        "ini" => throw new SecretsException(SecretsFailure.InvalidFile, "INI SOPS files are not supported by this build yet", "convert the file to YAML or dotenv"),
+        "ini" => new IniSopsStore(),
         "binary" => new BinarySopsStore(),
         _ => throw new SecretsException(SecretsFailure.InvalidConfig, $"unknown format `{format}`", $"use one of {string.Join(", ", Formats)}"),
     };

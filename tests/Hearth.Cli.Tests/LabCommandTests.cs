@@ -176,6 +176,7 @@ public sealed class LabCommandTests
     [InlineData("plan", new[] { "plan" })]
     [InlineData("apply", new[] { "apply" })]
     [InlineData("state", new[] { "state" })]
+    [InlineData("sops", new[] { "sops" })]
     public async Task Help_matches_the_reviewed_text(string name, string[] command)
     {
         var result = await CliRunner.RunAsync(Path.GetTempPath(), [.. command, "--help"]);

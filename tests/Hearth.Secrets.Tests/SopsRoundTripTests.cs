@@ -36,6 +36,7 @@ public sealed class SopsRoundTripTests
     [InlineData("sops-format.enc.yaml")]
     [InlineData("sops-format.enc.json")]
     [InlineData("sops-format.enc.env")]
+    [InlineData("sops-format.enc.ini")]
     [InlineData("sops-comments.enc.yaml")]
     [InlineData("sops-example.yaml")]
     [InlineData("sops-example.json")]
@@ -55,6 +56,24 @@ public sealed class SopsRoundTripTests
         var store = SopsFiles.StoreFor(SopsFiles.FormatOf(fixture));
         var reread = store.Parse(store.Write(again.Documents, again.Metadata.ToTree()), fixture).ToDocument(fixture);
         Assert.Equal(SopsFixtures.CanonicalExpected(fixture), SopsFixtures.Canonical(new SopsDecryptor([], pgp).Decrypt(reread, fixture)[0]));
+    }
+
+    [Theory]
+    [InlineData("sopsnix-secrets.ini")]
+    [InlineData("sopsnix-secrets.yaml")]
+    [InlineData("helmsecrets-secrets-3.5.yaml")]
+    [InlineData("helmsecrets-trailing-newline.raw")]
+    [InlineData("flux-secret-pgp.yaml")]
+    public async Task Pgp_fixtures_from_other_projects_decrypt_through_gpg(string fixture)
+    {
+        var key = fixture.StartsWith("sopsnix", StringComparison.Ordinal) ? "sopsnix-pgp.asc"
+            : fixture.StartsWith("helmsecrets", StringComparison.Ordinal) ? "helmsecrets-pgp.asc" : "flux-pgp.asc";
+        await using var home = await GnupgHome.CreateAsync(key);
+        var document = SopsFiles.Read(SopsFixtures.PathOf(fixture), fixture);
+
+        var plain = new SopsDecryptor([], new GpgKeyService(home.Environment)).Decrypt(document, fixture);
+
+        Assert.Equal(SopsFixtures.CanonicalExpected(fixture), SopsFixtures.Canonical(plain[0]));
     }
 
     [Fact]

@@ -20,12 +20,21 @@ public sealed class HearthProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static HearthProcess Start(string labDirectory, params string[] args)
+    public static HearthProcess Start(string labDirectory, params string[] args) => Start(labDirectory, interruptible: false, args);
+
+    /// <summary>
+    /// Starts hearth so that Ctrl-C reaches it even when the tests themselves run in the background: a shell
+    /// starts background jobs with SIGINT ignored, the ignored disposition is inherited, and .NET then leaves it
+    /// ignored. perl (always present on Debian, as perl-base) restores the default before it execs hearth.
+    /// </summary>
+    public static HearthProcess StartInterruptible(string labDirectory, params string[] args) => Start(labDirectory, interruptible: true, args);
+
+    private static HearthProcess Start(string labDirectory, bool interruptible, string[] args)
     {
         var hearth = Path.Combine(AppContext.BaseDirectory, "hearth.dll");
         if (!File.Exists(hearth))
             throw new InvalidOperationException($"{hearth} is missing: the test project must reference Hearth.Cli");
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(interruptible ? "perl" : "dotnet")
         {
             WorkingDirectory = labDirectory,
             RedirectStandardOutput = true,
@@ -33,6 +42,12 @@ public sealed class HearthProcess : IDisposable
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
+        if (interruptible)
+        {
+            start.ArgumentList.Add("-e");
+            start.ArgumentList.Add("$SIG{INT} = 'DEFAULT'; exec { $ARGV[0] } @ARGV or die \"cannot run dotnet: $!\"");
+            start.ArgumentList.Add("dotnet");
+        }
         start.ArgumentList.Add(hearth);
         foreach (var arg in args)
             start.ArgumentList.Add(arg);

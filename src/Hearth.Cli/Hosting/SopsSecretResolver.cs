@@ -4,6 +4,7 @@ using Hearth.Core.Secrets;
 using Hearth.Core.Values;
 using Hearth.Secrets;
 using Hearth.Secrets.Age;
+using Hearth.Secrets.Pgp;
 using Hearth.Secrets.Sops;
 
 namespace Hearth.Cli.Hosting;
@@ -76,7 +77,7 @@ internal sealed class SopsSecretResolver(IReadOnlyDictionary<string, string> env
         Task<IReadOnlyList<AgeIdentity>> identities;
         lock (_gate)
             identities = _identities ??= AgeIdentitySources.LoadAsync(environment, cancellationToken);
-        return new SopsDecryptor(await identities).Decrypt(document, displayName);
+        return new SopsDecryptor(await identities, new GpgKeyService(environment)).Decrypt(document, displayName);
     }
 
     private static SecretsException MissingKey(SecretExpression secret) =>

@@ -16,7 +16,7 @@ public sealed class InterruptTests
                 lab.Append($"    triggers: {{ after: \"${{exec.s{step - 1}.id}}\" }}\n");
         }
         using var temp = new TempLab(lab.ToString());
-        using var apply = HearthProcess.Start(temp.Directory, "apply", "-auto-approve");
+        using var apply = HearthProcess.StartInterruptible(temp.Directory, "apply", "-auto-approve");
         var backend = new LocalStateBackend(temp.PathOf(".hearth/state.json"), "test");
         for (var waited = 0; (await backend.ReadAsync(CancellationToken.None))?.Resources.Values.Any(r => !r.Tainted) != true; waited += 50)
         {
