@@ -15,7 +15,7 @@ public static class SopsKeyPath
         switch (node)
         {
             case SopsMap map:
-                foreach (var (key, value) in map.Entries.OrderByDescending(e => e.Key.Length))
+                foreach (var (key, value) in map.Values.OrderByDescending(e => e.Key.Length))
                 {
                     if (path == key)
                         return value;
@@ -26,8 +26,9 @@ public static class SopsKeyPath
             case SopsList list:
                 var dot = path.IndexOf('.', StringComparison.Ordinal);
                 var head = dot < 0 ? path : path[..dot];
-                return int.TryParse(head, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index) && index < list.Items.Count
-                    ? Find(list.Items[index], dot < 0 ? "" : path[(dot + 1)..])
+                var items = list.Items.Where(i => i is not SopsComment).ToList();
+                return int.TryParse(head, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index) && index < items.Count
+                    ? Find(items[index], dot < 0 ? "" : path[(dot + 1)..])
                     : null;
             default:
                 return null;

@@ -88,8 +88,8 @@ internal sealed class SopsSecretResolver(IReadOnlyDictionary<string, string> env
 
     private static Value ToValue(SopsNode node) => node switch
     {
-        SopsMap map => Value.Map(map.Entries.Select(e => KeyValuePair.Create(e.Key, ToValue(e.Value)))),
-        SopsList list => Value.List(list.Items.Select(ToValue)),
+        SopsMap map => Value.Map(map.Values.Select(e => KeyValuePair.Create(e.Key, ToValue(e.Value)))),
+        SopsList list => Value.List(list.Items.Where(i => i is not SopsComment).Select(ToValue)),
         SopsScalar { Value: string s } => Value.String(s),
         SopsScalar { Value: long l } => Value.Number(l),
         SopsScalar { Value: double d } => Value.Number((decimal)d),
