@@ -44,6 +44,20 @@ public sealed class SavedPlanTests
     }
 
     [Fact]
+    public async Task A_saved_plan_is_refused_when_a_source_file_it_copies_changed_since()
+    {
+        using var lab = new Testing.TempLab("resources:\n  file.copy: { path: out/copy.txt, source: input.txt }\n", ("input.txt", "one\n"));
+        await CliRunner.RunAsync(lab.Directory, ["plan", "-out=tfplan"]);
+        await File.WriteAllTextAsync(lab.PathOf("input.txt"), "two\n");
+
+        var result = await CliRunner.RunAsync(lab.Directory, ["apply", "tfplan"]);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("file.copy would now be written differently", result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(lab.PathOf("out/copy.txt")));
+    }
+
+    [Fact]
     public async Task A_saved_plan_file_is_readable_only_by_its_owner()
     {
         using var lab = new ExampleLab();

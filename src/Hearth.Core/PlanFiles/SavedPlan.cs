@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Hearth.Core.Addressing;
 using Hearth.Core.Planning;
 using Hearth.Core.State;
 
@@ -18,11 +17,11 @@ public sealed record SavedPlan(
     PlanOptions Options,
     ImmutableArray<KeyValuePair<string, string>> Variables,
     StateDocument RefreshedState,
-    ImmutableArray<(ResourceAddress Address, ChangeAction Action)> Changes)
+    ImmutableArray<SavedChange> Changes)
 {
     public const int FormatVersion = 1;
 
     public static SavedPlan From(Plan plan, IEnumerable<KeyValuePair<string, string>> variables, string hearthVersion) => new(
         hearthVersion, plan.Lineage, plan.Serial, plan.LabFingerprint, plan.Options, [.. variables], plan.RefreshedState,
-        [.. plan.Actions.Select(c => (c.Address, c.Action))]);
+        [.. plan.Actions.Select(c => new SavedChange(c.Address, c.Action, ChangeDigest.Of(c)))]);
 }

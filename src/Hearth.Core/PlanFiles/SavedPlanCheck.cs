@@ -34,5 +34,11 @@ public static class SavedPlanCheck
         var actual = remade.Actions.Select(c => $"{c.Address} {c.Action}");
         if (!expected.SequenceEqual(actual))
             throw new PlanException("saved plan no longer matches what apply would do", "make a new plan with `hearth plan -out FILE`");
+        var changed = saved.Changes.Zip(remade.Actions)
+            .FirstOrDefault(pair => pair.First.Digest is { } digest && digest != ChangeDigest.Of(pair.Second));
+        if (changed != default)
+            throw new PlanException(
+                $"saved plan no longer matches what apply would do: {changed.First.Address} would now be written differently (an input outside the lab's files, such as a source file or a secret, changed since the plan)",
+                "make a new plan with `hearth plan -out FILE` and apply that");
     }
 }

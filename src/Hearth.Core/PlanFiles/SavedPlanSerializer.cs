@@ -45,14 +45,16 @@ public static class SavedPlanSerializer
             }
             writer.WriteEndArray();
             writer.WriteStartArray("changes");
-            foreach (var (address, action) in plan.Changes)
+            foreach (var change in plan.Changes)
             {
                 writer.WriteStartObject();
-                writer.WriteString("address", address.ToString());
+                writer.WriteString("address", change.Address.ToString());
                 writer.WriteStartArray("actions");
-                foreach (var verb in action.JsonActions())
+                foreach (var verb in change.Action.JsonActions())
                     writer.WriteStringValue(verb);
                 writer.WriteEndArray();
+                if (change.Digest is not null)
+                    writer.WriteString("digest", change.Digest);
                 writer.WriteEndObject();
             }
             writer.WriteEndArray();
@@ -94,7 +96,8 @@ public static class SavedPlanSerializer
                 .Select(v => KeyValuePair.Create(v.GetProperty("name").GetString()!, v.GetProperty("value").GetString()!))
                 .ToImmutableArray();
             var changes = root.GetProperty("changes").EnumerateArray()
-                .Select(c => (ResourceAddress.Parse(c.GetProperty("address").GetString()!), ParseActions(c.GetProperty("actions"))))
+                .Select(c => new SavedChange(ResourceAddress.Parse(c.GetProperty("address").GetString()!), ParseActions(c.GetProperty("actions")),
+                    c.TryGetProperty("digest", out var digest) ? digest.GetString() : null))
                 .ToImmutableArray();
             var state = StateSerializer.Read(System.Text.Encoding.UTF8.GetBytes(root.GetProperty("refreshed_state").GetRawText()), path);
             return new SavedPlan(root.GetProperty("hearth_version").GetString()!, root.GetProperty("lineage").GetGuid(),
