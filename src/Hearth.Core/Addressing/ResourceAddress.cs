@@ -57,6 +57,19 @@ public sealed record ResourceAddress : IComparable<ResourceAddress>
         throw new FormatException($"'{text}' is not a resource address; write kind.name or kind.name[\"key\"]");
     }
 
+    /// <summary>Undoes <see cref="Format"/>'s escaping (also used for quoted keys in expressions) in one pass, so <c>\\\"</c> is a backslash then a quote.</summary>
+    internal static string Unescape(string quoted)
+    {
+        var text = new StringBuilder(quoted.Length);
+        for (var i = 0; i < quoted.Length; i++)
+        {
+            if (quoted[i] == '\\' && i + 1 < quoted.Length && quoted[i + 1] is '\\' or '"')
+                i++;
+            text.Append(quoted[i]);
+        }
+        return text.ToString();
+    }
+
     public static bool TryParse(string text, out ResourceAddress address)
     {
         address = null!;
@@ -69,7 +82,7 @@ public sealed record ResourceAddress : IComparable<ResourceAddress>
                 return false;
             key = text[(bracket + 1)..^1];
             if (key.Length >= 2 && key[0] == '"' && key[^1] == '"')
-                key = key[1..^1].Replace("\\\"", "\"", StringComparison.Ordinal).Replace("\\\\", "\\", StringComparison.Ordinal);
+                key = Unescape(key[1..^1]);
             body = text[..bracket];
         }
         var dot = body.IndexOf('.', StringComparison.Ordinal);

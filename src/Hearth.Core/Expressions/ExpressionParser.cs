@@ -127,7 +127,7 @@ public static class ExpressionParser
             return new SecretExpression(body[..hash], body[(hash + 1)..], span);
         }
         if (inner.Length > 1 && inner[0] == '"' && inner[^1] == '"')
-            return new LiteralExpression(Value.String(inner[1..^1]), span);
+            return new LiteralExpression(Value.String(Addressing.ResourceAddress.Unescape(inner[1..^1])), span);
         if (inner.Length > 0 && (char.IsAsciiDigit(inner[0]) || inner[0] == '-'))
             return new LiteralExpression(PlainScalar(inner), span);
         return new ReferenceExpression(ParseTraversal(inner, span), span);
@@ -152,7 +152,7 @@ public static class ExpressionParser
                     throw Invalid(text, span, "a `[` has no closing `]`");
                 var key = text[(i + 1)..close].Trim();
                 if (key.Length >= 2 && key[0] == '"' && key[^1] == '"')
-                    steps.Add(new IndexStep(Value.String(key[1..^1])));
+                    steps.Add(new IndexStep(Value.String(Addressing.ResourceAddress.Unescape(key[1..^1]))));
                 else if (int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var index))
                     steps.Add(new IndexStep(Value.Number(index)));
                 else if (key.Length > 0 && (char.IsAsciiLetter(key[0]) || key[0] == '_'))

@@ -106,5 +106,5 @@ public sealed class DeposedObjectTests
         Assert.True((await engine.StateAsync()).IsEmpty);
     }
 
-    private static Addressing.ResourceAddress Address(string text) => Addressing.ResourceAddress.Parse(text);
+    private static Core.Addressing.ResourceAddress Address(string text) => Core.Addressing.ResourceAddress.Parse(text);
 }
