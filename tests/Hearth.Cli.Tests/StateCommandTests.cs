@@ -105,6 +105,19 @@ public sealed class StateCommandTests
     }
 
     [Fact]
+    public async Task Import_into_a_key_for_each_does_not_have_is_refused_naming_the_keys_it_has()
+    {
+        using var lab = new TempLab("resources:\n  file.notes: { for_each: [a, b], path: \"${each.key}.txt\", content: x }\n");
+        await File.WriteAllTextAsync(lab.PathOf("c.txt"), "x");
+
+        var result = await CliRunner.RunAsync(lab.Directory, ["import", "file.notes[\"c\"]", "c.txt"]);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("file.notes's for_each has no key \"c\"", result.Error, StringComparison.Ordinal);
+        Assert.Contains("file.notes[\"a\"], file.notes[\"b\"]", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Output_hides_sensitive_values_unless_asked()
     {
         using var lab = await AppliedLab();

@@ -1,5 +1,6 @@
 using Hearth.Core.Addressing;
 using Hearth.Core.Diagnostics;
+using Hearth.Core.Evaluation;
 using Hearth.Core.Labs;
 using Hearth.Core.Resources;
 
@@ -17,6 +18,9 @@ public static class Importer
             throw new StateException($"{address} has for_each; import into one instance", $"e.g. hearth import '{address.WithKey("KEY")}' ID");
         if (config.ForEach is null && address.Key is not null)
             throw new StateException($"{address.Resource} has no for_each, so it has no key", $"import into {address.Resource}");
+        if (config.ForEach is not null && ForEachKeys(lab, config, session.Current) is { } keys && !keys.Contains(address.Key!))
+            throw new StateException($"{address.Resource}'s for_each has no key \"{address.Key}\"",
+                $"import into one of its instances ({string.Join(", ", keys.Take(5).Select(k => address.WithKey(k).ToString()))}{(keys.Count > 5 ? ", …" : "")}), or add the key to for_each first");
         if (session.Current.Find(address) is not null)
             throw new StateException($"{address} is already managed", $"remove it first with `hearth state rm {address}` if you mean to re-import");
         var found = await config.Type.ImportAsync(new ImportRequest(address, lab.Directory, id), cancellationToken)
@@ -24,5 +28,20 @@ public static class Importer
         var instance = new ResourceInstanceState(address, SchemaMarks.Apply(config.Type.Schema, found), config.Dependencies);
         await session.RecordAsync(new StateChange.PutResource(instance), cancellationToken);
         return instance;
+    }
+
+    /// <summary>The for_each keys as they evaluate now; null when they depend on what only a plan can tell (secrets, other objects).</summary>
+    private static IReadOnlyCollection<string>? ForEachKeys(Lab lab, ResourceConfig config, StateDocument state)
+    {
+        try
+        {
+            var scope = new LabScope(lab.VariableValues, new Dictionary<Expressions.SecretExpression, Values.Value>(), new ResourceValueTable(lab, state));
+            var evaluator = new Evaluator(new ResourceReferenceResolver(lab.Resources.Select(r => r.Address)), scope);
+            return [.. InstanceArguments.ForEach(config, evaluator).Select(k => k.Key)];
+        }
+        catch (LabException)
+        {
+            return null;
+        }
     }
 }
