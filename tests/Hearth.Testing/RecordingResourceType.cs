@@ -23,7 +23,8 @@ public sealed class RecordingResourceType(OperationLog log) : ResourceType
         new AttributeSchema("replace_me", AttributeType.String, AttributeUse.Optional, "Forces replacement.", ForcesReplacement: true),
         new AttributeSchema("fail", AttributeType.Bool, AttributeUse.Optional, "Make create and update fail.", Default: Value.False),
         new AttributeSchema("delay_ms", AttributeType.Number, AttributeUse.Optional, "How long each operation takes.", Default: Value.Number(0)),
-        new AttributeSchema("id", AttributeType.String, AttributeUse.Computed, "Assigned at creation.")));
+        new AttributeSchema("id", AttributeType.String, AttributeUse.Computed, "Assigned at creation."),
+        new AttributeSchema("endpoint_seen", AttributeType.Any, AttributeUse.Computed, "providers.test.endpoint as the create saw it.")));
 
     /// <summary>Runs at the start of every delete, so a test can hold a delete mid-way or make it fail.</summary>
     public Func<DeleteRequest, Task>? BeforeDelete { get; set; }
@@ -41,7 +42,8 @@ public sealed class RecordingResourceType(OperationLog log) : ResourceType
         await DelayAsync(request.Config, cancellationToken);
         if (request.Config.GetBool("fail", false))
             throw new ResourceException($"{request.Address} was told to fail");
-        var created = request.Config.With("id", Value.String($"{request.Address}#{Guid.NewGuid():N}"));
+        var created = request.Config.With("id", Value.String($"{request.Address}#{Guid.NewGuid():N}"))
+            .With("endpoint_seen", request.Providers.Find("test")?.Get("endpoint") ?? Value.Null);
         _objects.Put(created.GetString("id")!, created);
         return created;
     }
@@ -53,7 +55,7 @@ public sealed class RecordingResourceType(OperationLog log) : ResourceType
         await DelayAsync(request.Config, cancellationToken);
         if (request.Config.GetBool("fail", false))
             throw new ResourceException($"{request.Address} was told to fail");
-        var updated = request.Config.With("id", request.Prior.Get("id")!);
+        var updated = request.Config.With("id", request.Prior.Get("id")!).With("endpoint_seen", request.Prior.Get("endpoint_seen") ?? Value.Null);
         _objects.Put(updated.GetString("id")!, updated);
         return updated;
     }

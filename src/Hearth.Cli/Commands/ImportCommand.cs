@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Hearth.Cli.Rendering;
+using Hearth.Core.Evaluation;
 using Hearth.Core.State;
 
 namespace Hearth.Cli.Commands;
@@ -23,7 +24,8 @@ internal static class ImportCommand
             var lab = context.LoadLab(run.Variables(parse), run.VariableFiles(parse));
             var backend = context.Backend(lab);
             await using var session = await backend.OpenAsync(context.Lock("import", backend), run.Timeout(parse), cancellationToken);
-            var instance = await Importer.ImportAsync(lab, session, StateCommand.ParseAddress(parse.GetValue(address)!), parse.GetValue(id)!, cancellationToken);
+            var providers = await ProviderEvaluation.ResolveAsync(lab, context.Services.Secrets, session.Current, cancellationToken);
+            var instance = await Importer.ImportAsync(lab, session, StateCommand.ParseAddress(parse.GetValue(address)!), parse.GetValue(id)!, providers, cancellationToken);
             // The ID is not echoed: for some kinds (random_password) it is the secret itself.
             context.Terminal.Line($"{instance.Address}: Import complete");
             context.Terminal.Line();

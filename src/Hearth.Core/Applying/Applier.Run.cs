@@ -15,7 +15,7 @@ public sealed partial class Applier
 {
     /// <summary>One apply in progress: executes single changes and keeps the tallies.</summary>
     private sealed class Run(Applier applier, Lab lab, IStateSession session, LabScope scope, ResourceReferenceResolver resolver,
-        ResourceValueTable values, ApplyOptions options, CancellationToken abort)
+        ResourceValueTable values, ProviderSettings providers, ApplyOptions options, CancellationToken abort)
     {
         private int _added;
         private int _changed;
@@ -75,7 +75,7 @@ public sealed partial class Applier
                     var config = lab.FindResource(change.Address)!;
                     var arguments = Planner.ApplyIgnoreChanges(config, Arguments(config, change), prior!.Attributes);
                     var planned = type.Plan(new PlanRequest(change.Address, lab.Directory, arguments, prior.Attributes));
-                    var result = await type.UpdateAsync(new UpdateRequest(change.Address, lab.Directory, prior.Attributes, arguments, planned), abort);
+                    var result = await type.UpdateAsync(new UpdateRequest(change.Address, lab.Directory, prior.Attributes, arguments, planned) { Providers = providers }, abort);
                     await RecordAsync(config, change, type, arguments, result);
                     Interlocked.Increment(ref _changed);
                     return result.GetString("id");
@@ -103,7 +103,7 @@ public sealed partial class Applier
             MapValue result;
             try
             {
-                result = await type.CreateAsync(new CreateRequest(change.Address, lab.Directory, arguments, planned), abort);
+                result = await type.CreateAsync(new CreateRequest(change.Address, lab.Directory, arguments, planned) { Providers = providers }, abort);
             }
             catch when (session.Current.Find(change.Address) is null)
             {
@@ -150,7 +150,7 @@ public sealed partial class Applier
             var id = deposed.Instance.Attributes.GetString("id");
             var deleting = id is null || id != session.Current.Find(address)?.Attributes.GetString("id");
             if (deleting)
-                await type.DeleteAsync(new DeleteRequest(address, lab.Directory, deposed.Instance.Attributes), abort);
+                await type.DeleteAsync(new DeleteRequest(address, lab.Directory, deposed.Instance.Attributes) { Providers = providers }, abort);
             await session.RecordAsync(new StateChange.ForgetDeposed(address, key), abort);
             if (deleting)
                 Interlocked.Increment(ref _destroyed);
@@ -159,7 +159,7 @@ public sealed partial class Applier
         private async Task DeleteAsync(ResourceType type, ResourceChange change, ResourceInstanceState? prior)
         {
             if (prior is not null)
-                await type.DeleteAsync(new DeleteRequest(change.Address, lab.Directory, prior.Attributes), abort);
+                await type.DeleteAsync(new DeleteRequest(change.Address, lab.Directory, prior.Attributes) { Providers = providers }, abort);
             await session.RecordAsync(new StateChange.RemoveResource(change.Address), abort);
             values.Remove(change.Address);
             Interlocked.Increment(ref _destroyed);

@@ -37,7 +37,9 @@ public sealed partial class Applier(ResourceTypeRegistry registry, ISecretResolv
         var resolved = await secrets.ResolveAsync(
             [.. lab.SecretReferences()], lab.Directory, abort);
         var values = new ResourceValueTable(lab, session.Current);
-        var run = new Run(this, lab, session, new LabScope(lab.VariableValues, resolved, values), resolver, values, options, abort);
+        var labScope = new LabScope(lab.VariableValues, resolved, values);
+        var providers = ProviderEvaluation.Evaluate(lab, new Evaluator(resolver, labScope));
+        var run = new Run(this, lab, session, labScope, resolver, values, providers, options, abort);
         var graph = new ApplyGraph([.. plan.Actions], plan.RefreshedState);
         await new ApplyWalk(graph, options.Parallelism, run.ExecuteAsync, OnSkipped).RunAsync(stopScheduling);
 

@@ -31,5 +31,6 @@ public sealed record Lab(
     public IReadOnlyList<SecretExpression> SecretReferences(Func<ResourceAddress, bool>? includeResource = null) =>
         [.. Resources.Where(r => includeResource?.Invoke(r.Address) ?? true)
             .SelectMany(r => r.ForEach is null ? r.Arguments.Secrets() : r.Arguments.Secrets().Concat(r.ForEach.Secrets()))
-            .Concat(Outputs.SelectMany(o => o.Value.Secrets()))];
+            .Concat(Outputs.SelectMany(o => o.Value.Secrets()))
+            .Concat(Providers.Values.SelectMany(p => p.Secrets()))];
 }

@@ -55,7 +55,7 @@ public sealed partial class LabLoader(LabLoadOptions options)
         var checkedResources = resources.ToImmutableArray();
         try
         {
-            checkedResources = new LabReferenceChecker(resources, variables).Check(outputs);
+            checkedResources = new LabReferenceChecker(resources, variables).Check(outputs, providers);
         }
         catch (LabException e)
         {

@@ -16,7 +16,7 @@ internal sealed class LabReferenceChecker(IReadOnlyList<ResourceConfig> resource
     private readonly ResourceReferenceResolver _resolver = new(resources.Select(r => r.Address));
     private readonly DiagnosticBag _diagnostics = new();
 
-    public ImmutableArray<ResourceConfig> Check(IReadOnlyList<OutputConfig> outputs)
+    public ImmutableArray<ResourceConfig> Check(IReadOnlyList<OutputConfig> outputs, IReadOnlyDictionary<string, MapExpression>? providers = null)
     {
         var graph = new DependencyGraph<ResourceAddress>();
         var edgeSpans = new Dictionary<(ResourceAddress, ResourceAddress), SourceSpan>();
@@ -55,6 +55,16 @@ internal sealed class LabReferenceChecker(IReadOnlyList<ResourceConfig> resource
         {
             foreach (var reference in output.Value.References())
                 CheckReference(reference, null);
+        }
+        // Providers are evaluated before anything is planned, so they may use variables and secrets only.
+        foreach (var (name, settings) in providers ?? new Dictionary<string, MapExpression>())
+        {
+            foreach (var reference in settings.References())
+            {
+                if (CheckReference(reference, null) is { } target)
+                    _diagnostics.Add(reference.Span, $"providers.{name} refers to {target}; provider settings may use variables and secrets only",
+                        "put the value in a variable, or read it from a secret file");
+            }
         }
         _diagnostics.ThrowIfAny();
 

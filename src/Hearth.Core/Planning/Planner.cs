@@ -25,13 +25,14 @@ public sealed partial class Planner(ResourceTypeRegistry registry, ISecretResolv
         if (options.IsPartial)
             warnings.Add("Resource targeting is in effect: the plan may be incomplete. Use --target and --exclude for exceptional situations, not routine work.");
 
+        var resolved = await secrets.ResolveAsync([.. lab.SecretReferences(scope.IncludesResource)], lab.Directory, cancellationToken);
+        var providers = ProviderEvaluation.Evaluate(lab, new Evaluator(scope.Resolver, new LabScope(lab.VariableValues, resolved, new ResourceValueTable(lab, prior))));
         var refreshed = prior;
         IReadOnlyList<ResourceDrift> drift = [];
         if (options.Refresh)
-            (refreshed, drift) = await new Refresher(registry, lab.Directory, options.Parallelism)
+            (refreshed, drift) = await new Refresher(registry, lab.Directory, options.Parallelism, providers)
                 .RefreshAsync(prior, scope.IncludesForRefresh, cancellationToken);
 
-        var resolved = await secrets.ResolveAsync([.. lab.SecretReferences(scope.IncludesResource)], lab.Directory, cancellationToken);
         var values = new ResourceValueTable(lab, refreshed);
         var labScope = new LabScope(lab.VariableValues, resolved, values);
         var changes = options.Mode switch

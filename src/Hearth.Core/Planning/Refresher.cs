@@ -11,7 +11,7 @@ namespace Hearth.Core.Planning;
 /// Reads every object in the state to learn what exists now. Reads run in parallel up to a bound; kinds that
 /// offer <see cref="IBatchedRead"/> are read one group at a time, so cost grows with groups, not objects.
 /// </summary>
-internal sealed class Refresher(ResourceTypeRegistry registry, string labDirectory, int parallelism)
+internal sealed class Refresher(ResourceTypeRegistry registry, string labDirectory, int parallelism, ProviderSettings providers)
 {
     public async Task<(StateDocument Refreshed, IReadOnlyList<ResourceDrift> Drift)> RefreshAsync(
         StateDocument prior, Func<ResourceAddress, bool> include, CancellationToken cancellationToken)
@@ -25,7 +25,7 @@ internal sealed class Refresher(ResourceTypeRegistry registry, string labDirecto
             var type = registry.Find(instance.Kind) ?? throw new StateException(
                 $"the state holds {instance.Address}, of kind `{instance.Kind}`, which this build of hearth does not know",
                 $"use a hearth build with that kind, or drop it from the state with `hearth state rm {instance.Address}`");
-            var request = new ReadRequest(instance.Address, labDirectory, instance.Attributes);
+            var request = new ReadRequest(instance.Address, labDirectory, instance.Attributes) { Providers = providers };
             if (type is IBatchedRead batched)
             {
                 var key = (type.Kind, batched.BatchKeyOf(request));

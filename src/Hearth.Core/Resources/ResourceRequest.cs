@@ -2,5 +2,9 @@ using Hearth.Core.Addressing;
 
 namespace Hearth.Core.Resources;
 
-/// <summary>What every operation knows: which instance, and the lab's directory (relative paths resolve against it).</summary>
-public abstract record ResourceRequest(ResourceAddress Address, string LabDirectory);
+/// <summary>What every operation knows: which instance, the lab's directory (relative paths resolve against it), and the provider settings.</summary>
+public abstract record ResourceRequest(ResourceAddress Address, string LabDirectory)
+{
+    /// <summary>The lab's evaluated <c>providers:</c> section.</summary>
+    public ProviderSettings Providers { get; init; } = ProviderSettings.None;
+}

@@ -10,7 +10,8 @@ namespace Hearth.Core.State;
 public static class Importer
 {
     /// <exception cref="StateException">The address is not declared, already managed, or no object has that ID.</exception>
-    public static async Task<ResourceInstanceState> ImportAsync(Lab lab, IStateSession session, ResourceAddress address, string id, CancellationToken cancellationToken)
+    public static async Task<ResourceInstanceState> ImportAsync(Lab lab, IStateSession session, ResourceAddress address, string id, ProviderSettings providers,
+        CancellationToken cancellationToken)
     {
         var config = lab.FindResource(address) ?? throw new StateException(
             $"{address} is not declared in the lab", $"declare {address.Resource} in the lab first, then import into it");
@@ -23,7 +24,7 @@ public static class Importer
                 $"import into one of its instances ({string.Join(", ", keys.Take(5).Select(k => address.WithKey(k).ToString()))}{(keys.Count > 5 ? ", …" : "")}), or add the key to for_each first");
         if (session.Current.Find(address) is not null)
             throw new StateException($"{address} is already managed", $"remove it first with `hearth state rm {address}` if you mean to re-import");
-        var found = await config.Type.ImportAsync(new ImportRequest(address, lab.Directory, id), cancellationToken)
+        var found = await config.Type.ImportAsync(new ImportRequest(address, lab.Directory, id) { Providers = providers }, cancellationToken)
             ?? throw new StateException($"no {address.Kind} with ID \"{id}\" exists", "check the ID");
         var instance = new ResourceInstanceState(address, SchemaMarks.Apply(config.Type.Schema, found), config.Dependencies);
         await session.RecordAsync(new StateChange.PutResource(instance), cancellationToken);
