@@ -50,7 +50,7 @@ public sealed class FileResourceType : ResourceType
             sha = Value.String(Hash(Encoding.UTF8.GetBytes(content.ToText())));
         else if (config.GetString("source") is { } source && Resolve(request.LabDirectory, source) is var sourcePath && File.Exists(sourcePath))
             sha = Value.String(Hash(File.ReadAllBytes(sourcePath)));
-        return Canonical(config).With("id", config.Get("path") ?? Value.Unknown).With("sha256", sha);
+        return Canonical(config).With("id", config.Get("path") ?? Value.Unknown).With("sha256", HashOf(config, sha));
     }
 
     /// <summary>The mode written as four octal digits ("600" and "0600" are one mode), so refresh compares like with like.</summary>
@@ -63,7 +63,7 @@ public sealed class FileResourceType : ResourceType
         if (!File.Exists(path))
             return null;
         var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
-        var observed = request.Prior.With("sha256", Value.String(Hash(bytes)));
+        var observed = request.Prior.With("sha256", HashOf(request.Prior, Value.String(Hash(bytes))));
         if (!OperatingSystem.IsWindows())
             observed = observed.With("mode", Value.String(FormatMode(File.GetUnixFileMode(path))));
         var showContent = request.Prior.Get("source") is null or NullValue && bytes.Length <= MaxContentShownBytes;
@@ -132,8 +132,12 @@ public sealed class FileResourceType : ResourceType
         {
             throw new ResourceException($"cannot write {config.GetString("path")}: {e.Message}", "check that the directory is writable", e);
         }
-        return Canonical(config).With("id", config.Get("path")!).With("sha256", Value.String(Hash(bytes)));
+        return Canonical(config).With("id", config.Get("path")!).With("sha256", HashOf(config, Value.String(Hash(bytes))));
     }
+
+    /// <summary>The hash of sensitive content is sensitive too: a short secret is found again from its SHA-256.</summary>
+    private static Value HashOf(MapValue config, Value hash) =>
+        config.Get("content")?.ContainsSensitive == true || config.GetBool("sensitive", false) ? hash.MarkSensitive() : hash;
 
     private static MapValue MarkContent(MapValue config) =>
         config.GetBool("sensitive", false) && config.Get("content") is { } content and not NullValue
