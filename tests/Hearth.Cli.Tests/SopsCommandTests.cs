@@ -81,6 +81,10 @@ public sealed class SopsCommandTests : IDisposable
         Assert.Equal(0, (await Run("sops", "-d", "--ignore-mac", "tampered.yaml")).ExitCode);
         Assert.Equal(91, (await Run("sops", "-d", "--extract", "db.password", file)).ExitCode);
         Assert.Equal(100, (await Run("sops")).ExitCode);
+        Assert.Equal(8, (await Run("sops", "-d", "-i", "--output", "x.yaml", file)).ExitCode);
+        Assert.Equal(8, (await Run("sops", "--extract", "[\"db\"]", file)).ExitCode);
+        File.WriteAllText(_dir.PathOf("two.yaml"), "a: 1\n---\nb: 2\n");
+        Assert.Equal(8, (await Run("sops", "-e", "--age", _identity.Recipient, "--output-type", "json", "two.yaml")).ExitCode);
         var noKey = await CliRunner.RunAsync(_dir.Directory, ["sops", "-d", file], environment: new Dictionary<string, string> { ["HOME"] = _dir.Directory });
         Assert.Equal(128, noKey.ExitCode);
         Assert.DoesNotContain("hunter2", noKey.Output + noKey.Error, StringComparison.Ordinal);
@@ -115,7 +119,7 @@ public sealed class SopsCommandTests : IDisposable
         var leftovers = TempPlaintexts();
 
         var env = await Run("sops", "exec-env", "app.env", "printf '%s' \"$TOKEN\" > token.txt; exit 3");
-        var file = await Run("sops", "exec-file", "app.env", "cp {} copy.env");
+        var file = await Run("sops", "exec-file", "--filename", "it's a file", "app.env", "cp {} copy.env");
 
         Assert.Equal(3, env.ExitCode);
         Assert.Equal("abc123", File.ReadAllText(_dir.PathOf("token.txt")));
@@ -159,6 +163,19 @@ public sealed class SopsCommandTests : IDisposable
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(_dir.PathOf("new.txt")));
         Assert.Equal(1, again.ExitCode);
         Assert.Equal(identity.Recipient, Assert.Single(AgeIdentity.ParseFile(File.ReadAllText(_dir.PathOf("new.txt")))).Recipient);
+    }
+
+    [Fact]
+    public async Task Paths_and_the_sops_yaml_search_start_from_the_lab_directory_when_given()
+    {
+        Directory.CreateDirectory(_dir.PathOf("lab/secrets"));
+        File.WriteAllText(_dir.PathOf("lab/.sops.yaml"), $"creation_rules:\n  - age: {_identity.Recipient}\n");
+        File.WriteAllText(_dir.PathOf("lab/secrets/s.yaml"), Plain);
+
+        var encrypt = await Run("sops", "-C", "lab", "-e", "-i", "secrets/s.yaml");
+
+        Assert.True(encrypt.ExitCode == 0, encrypt.Error);
+        Assert.Equal(Plain, (await Run("sops", "-d", "lab/secrets/s.yaml")).Output);
     }
 
     [Fact]

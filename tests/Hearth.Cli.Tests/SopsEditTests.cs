@@ -96,10 +96,19 @@ public sealed class SopsEditTests : IDisposable
 
         var result = await EditAsync("sed -i 's/hunter2/changed/' \"$1\"\nkill -9 $$\n");
 
-        Assert.NotEqual(0, result.ExitCode);
+        Assert.Equal(201, result.ExitCode);
         Assert.Equal(before, File.ReadAllBytes(_dir.PathOf("secrets.yaml")));
         Assert.DoesNotContain("hunter2", result.Output + result.Error, StringComparison.Ordinal);
         Assert.Equal(_leftoversBefore, SopsCommandTests.TempPlaintexts());
+    }
+
+    [Fact]
+    public async Task Closing_the_example_of_a_new_file_unchanged_creates_nothing()
+    {
+        var result = await EditAsync("exit 0\n", "", "--age", _identity.Recipient);
+
+        Assert.Equal(200, result.ExitCode);
+        Assert.False(File.Exists(_dir.PathOf("secrets.yaml")));
     }
 
     [Fact]

@@ -33,7 +33,7 @@ internal static class SopsCommand
 
         command.Subcommands.Add(Mode("encrypt", "Encrypt FILE (to stdout, or in place with -i)", actions, options, EncryptAsync, encrypting: true));
         command.Subcommands.Add(Mode("decrypt", "Decrypt FILE (to stdout, or in place with -i)", actions, options, DecryptAsync, encrypting: false));
-        command.Subcommands.Add(Mode("edit", "Edit FILE in $SOPS_EDITOR or $EDITOR; it is encrypted again on save", actions, options, SopsEditor.EditAsync, encrypting: true));
+        command.Subcommands.Add(CreateEdit(actions, options));
         command.Subcommands.Add(SopsExecCommands.CreateExecEnv(actions, options));
         command.Subcommands.Add(SopsExecCommands.CreateExecFile(actions, options));
         command.Subcommands.Add(SopsSetCommands.CreateSet(actions, options));
@@ -61,6 +61,18 @@ internal static class SopsCommand
         return command;
     }
 
+    private static Command CreateEdit(SopsActions actions, SopsOptions options)
+    {
+        var file = new Argument<string>("FILE") { Description = "The file (created when it does not exist)" };
+        var command = new Command("edit", "Edit FILE in $SOPS_EDITOR or $EDITOR; it is encrypted again on save");
+        command.Arguments.Add(file);
+        foreach (var option in new Option[] { options.InputType, options.IgnoreMac, options.Indent })
+            command.Options.Add(option);
+        options.AddEncryptionOptionsTo(command);
+        actions.Bind(command, (parse, context, cancellationToken) => SopsEditor.EditAsync(parse, context, options, parse.GetValue(file)!, cancellationToken));
+        return command;
+    }
+
     private static async Task<int> EncryptAsync(ParseResult parse, SopsContext context, SopsOptions options, string path, CancellationToken cancellationToken)
     {
         var indent = parse.GetValue(options.Indent);
@@ -69,9 +81,9 @@ internal static class SopsCommand
             throw new SopsCommandException(SopsExitCodes.FileAlreadyEncrypted, $"{path} is already encrypted", "decrypt it first, or edit it with `hearth sops FILE`");
         var creation = SopsCreation.For(parse, context, options, path);
         var encrypted = SopsEncryptor.EncryptNew(parsed.Documents, creation.Groups, creation.Threshold, creation.Rules,
-            await context.KeysAsync(cancellationToken), DateTimeOffset.UtcNow, cancellationToken);
-        var output = OutputStore(parse, options, store, indent);
-        await context.WriteAsync(output.Write(encrypted.Documents, encrypted.Metadata.ToTree()), path, parse.GetValue(options.InPlace), parse.GetValue(options.Output), cancellationToken);
+            context.EncryptionKeys, DateTimeOffset.UtcNow, cancellationToken);
+        var output = OutputStore(parse, context, options, store, indent);
+        await context.WriteAsync(SopsContext.Write(output, encrypted.Documents, encrypted.Metadata.ToTree()), path, parse.GetValue(options.InPlace), parse.GetValue(options.Output), cancellationToken);
         return 0;
     }
 
@@ -80,7 +92,7 @@ internal static class SopsCommand
         var indent = parse.GetValue(options.Indent);
         var (store, parsed) = context.Read(path, parse.GetValue(options.InputType), indent);
         var (_, opened) = await context.OpenAsync(parsed, path, parse.GetValue(options.IgnoreMac), cancellationToken);
-        var output = OutputStore(parse, options, store, indent);
+        var output = OutputStore(parse, context, options, store, indent);
         byte[] content;
         if (parse.GetValue(options.Extract) is { } extract)
         {
@@ -95,14 +107,14 @@ internal static class SopsCommand
         }
         else
         {
-            content = output.Write(opened.Documents, null);
+            content = SopsContext.Write(output, opened.Documents, null);
         }
         await context.WriteAsync(content, path, parse.GetValue(options.InPlace), parse.GetValue(options.Output), cancellationToken);
         return 0;
     }
 
-    private static Secrets.Stores.ISopsStore OutputStore(ParseResult parse, SopsOptions options, Secrets.Stores.ISopsStore input, int? indent) =>
-        parse.GetValue(options.OutputType) is { } type ? SopsFiles.StoreFor(type, indent) : input;
+    private static Secrets.Stores.ISopsStore OutputStore(ParseResult parse, SopsContext context, SopsOptions options, Secrets.Stores.ISopsStore input, int? indent) =>
+        parse.GetValue(options.OutputType) is { } type ? context.Store(type, indent) : input;
 
     private static Command CreateFileStatus(SopsActions actions, SopsOptions options)
     {

@@ -21,10 +21,38 @@ internal sealed class SopsContext(CommandContext command)
 
     public IPgpKeyService Pgp { get; } = new GpgKeyService(command.Environment.Variables);
 
-    public string FullPath(string path) => Path.GetFullPath(path, Environment.WorkingDirectory);
+    /// <summary>Where relative paths and the .sops.yaml search start: --lab when given, else the working directory.</summary>
+    public string BaseDirectory => command.LabDirectory;
 
+    public string FullPath(string path) => Path.GetFullPath(path, BaseDirectory);
+
+    /// <summary>The keys that open files: every age identity sops would find here, and gpg.</summary>
     public async Task<SopsDataKey> KeysAsync(CancellationToken cancellationToken) =>
         new(_identities ??= await AgeIdentitySources.LoadAsync(Environment.Variables, cancellationToken), Pgp);
+
+    /// <summary>Encrypting needs only public keys: no identity is loaded (and no key command run).</summary>
+    public SopsDataKey EncryptionKeys => new([], Pgp);
+
+    /// <summary>The store for a format, indented as --indent says, else as .sops.yaml's stores: section says.</summary>
+    public ISopsStore Store(string format, int? indent)
+    {
+        if (indent is < 0 or > 9)
+            throw new SopsCommandException(SopsExitCodes.ConflictingParameters, $"--indent {indent} is out of range", "use 0 to 9 (YAML needs at least 2)");
+        if (indent is null && SopsCreation.ConfigQuietly(this)?.Stores is { } stores)
+            indent = format switch { "yaml" => stores.YamlIndent, "json" => stores.JsonIndent, "binary" => stores.JsonBinaryIndent, _ => null };
+        if (format == "yaml" && indent is < 2)
+            throw new SopsCommandException(SopsExitCodes.ConflictingParameters, $"a YAML indent of {indent} is too small", "use 2 to 9");
+        return SopsFiles.StoreFor(format, indent);
+    }
+
+    /// <summary>Writes documents with a store, refusing what it cannot hold: only YAML has several documents.</summary>
+    public static byte[] Write(ISopsStore store, IReadOnlyList<SopsMap> documents, SopsMap? metadata)
+    {
+        if (documents.Count > 1 && store.Name != "yaml")
+            throw new SopsCommandException(SopsExitCodes.ConflictingParameters, $"the file has {documents.Count} YAML documents, which {store.Name} cannot hold",
+                "keep the output YAML, or split the file into one file per document");
+        return store.Write(documents, metadata);
+    }
 
     /// <summary>Reads and parses <paramref name="path"/> in the given format (or the one its name implies).</summary>
     /// <exception cref="SopsCommandException">The file cannot be read (exit 2).</exception>
@@ -33,7 +61,7 @@ internal sealed class SopsContext(CommandContext command)
         var fullPath = FullPath(path);
         if (!File.Exists(fullPath))
             throw new SopsCommandException(SopsExitCodes.CouldNotReadInputFile, $"{path} does not exist", "check the path");
-        var store = SopsFiles.StoreFor(inputType ?? SopsFiles.FormatOf(path), indent);
+        var store = Store(inputType ?? SopsFiles.FormatOf(path), indent);
         return (store, store.Parse(SopsFiles.ReadBytes(fullPath, path), path));
     }
 
@@ -53,6 +81,8 @@ internal sealed class SopsContext(CommandContext command)
     /// <summary>Writes the result where sops would: in place (atomically, keeping the file's mode), to --output, or to stdout.</summary>
     public async Task WriteAsync(byte[] content, string path, bool inPlace, string? output, CancellationToken cancellationToken)
     {
+        if (inPlace && output is not null)
+            throw new SopsCommandException(SopsExitCodes.ConflictingParameters, "--in-place and --output cannot be used together", "choose where the result goes");
         var target = inPlace ? FullPath(path) : output is null ? null : FullPath(output);
         if (target is null)
         {

@@ -19,20 +19,39 @@ internal sealed record SopsCreation(IReadOnlyList<SopsKeyGroup> Groups, int Thre
             context.Environment.Variable("SOPS_AGE_RECIPIENTS"), context.Environment.Variable("SOPS_PGP_FP"));
         var groups = SopsRecipients.ForFile(fullPath, commandLine, config);
         var rule = config is null ? null : TryRule(config, fullPath);
-        var rules = options.HasRuleOptions(parse) ? options.Rules(parse) : rule?.Rules ?? new SopsEncryptionRules();
+        // A selector given on the command line replaces the rule's; --mac-only-encrypted adds to whichever applies.
+        var given = options.Rules(parse);
+        var rules = (given with { MacOnlyEncrypted = false }) != new SopsEncryptionRules() ? given : rule?.Rules ?? new SopsEncryptionRules();
+        if (given.MacOnlyEncrypted)
+            rules = rules with { MacOnlyEncrypted = true };
         var threshold = parse.GetValue(options.ShamirThreshold) is > 0 and var t ? t : rule?.ShamirThreshold ?? 0;
         return new SopsCreation(groups, threshold, rules);
     }
 
-    /// <summary>The .sops.yaml in effect: SOPS_CONFIG, else the nearest one up from the working directory.</summary>
+    /// <summary>The .sops.yaml in effect: SOPS_CONFIG, else the nearest one up from the working (or --lab) directory.</summary>
     public static SopsConfigFile? Config(SopsContext context)
     {
         if (context.Environment.Variable("SOPS_CONFIG") is { Length: > 0 } explicitPath)
             return SopsConfigFile.Load(context.FullPath(explicitPath));
-        var lookup = SopsConfigFile.Find(context.Environment.WorkingDirectory);
+        var lookup = SopsConfigFile.Find(context.BaseDirectory);
         if (lookup.Warning is { } warning)
             context.Terminal.ErrorLine("Warning: " + warning, Rendering.Styles.Warning);
         return lookup.Found ? SopsConfigFile.Load(lookup.Path!) : null;
+    }
+
+    /// <summary>The .sops.yaml in effect for settings that are only preferences (indents): a broken one is reported when keys are read from it.</summary>
+    public static SopsConfigFile? ConfigQuietly(SopsContext context)
+    {
+        try
+        {
+            var explicitPath = context.Environment.Variable("SOPS_CONFIG");
+            var path = explicitPath is { Length: > 0 } ? context.FullPath(explicitPath) : SopsConfigFile.Find(context.BaseDirectory).Path;
+            return path is null ? null : SopsConfigFile.Load(path);
+        }
+        catch (Secrets.SecretsException)
+        {
+            return null;
+        }
     }
 
     private static SopsCreationRule? TryRule(SopsConfigFile config, string fullPath)

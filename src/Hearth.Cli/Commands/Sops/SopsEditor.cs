@@ -15,9 +15,12 @@ internal static class SopsEditor
 {
     public static async Task<int> EditAsync(ParseResult parse, SopsContext context, SopsOptions options, string path, CancellationToken cancellationToken)
     {
+        if (parse.GetValue(options.Output) is not null || parse.GetValue(options.OutputType) is not null || parse.GetValue(options.Extract) is not null)
+            throw new SopsCommandException(SopsExitCodes.ConflictingParameters, "--output, --output-type and --extract need -e or -d",
+                "editing always writes FILE back in place, in its own format");
         var indent = parse.GetValue(options.Indent);
         var format = parse.GetValue(options.InputType) ?? SopsFiles.FormatOf(path);
-        var store = SopsFiles.StoreFor(format, indent);
+        var store = context.Store(format, indent);
         var existing = File.Exists(context.FullPath(path));
         SopsDocument? document = null;
         SopsOpened? opened = null;
@@ -40,7 +43,7 @@ internal static class SopsEditor
         using (var temp = PrivateTempDirectory.Create())
         {
             var original = store.Write(plain, null);
-            var file = await temp.WriteAsync("plaintext" + Path.GetExtension(path), original, stop.Token);
+            var file = await temp.WriteAsync(Path.GetFileName(path), original, stop.Token); // Its own name, so the editor highlights it.
             while (true)
             {
                 var start = new ProcessStartInfo(editor[0]);
@@ -49,9 +52,9 @@ internal static class SopsEditor
                 start.ArgumentList.Add(file);
                 var exitCode = await SopsProcess.RunAsync(start, stop.Token);
                 if (exitCode != 0)
-                    throw new SopsCommandException(SopsExitCodes.Generic, $"the editor exited with code {exitCode}; {path} is unchanged");
+                    throw new SopsCommandException(SopsExitCodes.NoEditorFound, $"the editor exited with code {exitCode}; {path} is unchanged");
                 var content = await File.ReadAllBytesAsync(file, stop.Token);
-                if (existing && content.AsSpan().SequenceEqual(original))
+                if (content.AsSpan().SequenceEqual(original))
                 {
                     context.Terminal.ErrorLine("File has not changed, exiting.");
                     return SopsExitCodes.FileHasNotBeenModified;
@@ -73,7 +76,7 @@ internal static class SopsEditor
         }
         var encrypted = document is not null && opened is not null
             ? SopsEncryptor.Encrypt(edited, opened.DataKey, document.Metadata, DateTimeOffset.UtcNow, opened.IvStash)
-            : SopsEncryptor.EncryptNew(edited, creation!.Groups, creation.Threshold, creation.Rules, await context.KeysAsync(cancellationToken), DateTimeOffset.UtcNow, cancellationToken);
+            : SopsEncryptor.EncryptNew(edited, creation!.Groups, creation.Threshold, creation.Rules, context.EncryptionKeys, DateTimeOffset.UtcNow, cancellationToken);
         await context.WriteAsync(store.Write(encrypted.Documents, encrypted.Metadata.ToTree()), path, inPlace: true, output: null, cancellationToken);
         return 0;
     }

@@ -1,6 +1,4 @@
 using System.CommandLine;
-using Hearth.Cli.Hosting;
-using Hearth.Secrets;
 using Hearth.Secrets.Sops;
 
 namespace Hearth.Cli.Commands.Sops;
@@ -37,7 +35,7 @@ internal static class SopsExecCommands
                     throw new SopsCommandException(SopsExitCodes.Generic, $"`{name}` contains `=`, which an environment variable name cannot");
                 start.Environment[name] = scalar.ToText();
             }
-            return await RunAsync(context, start, cancellationToken);
+            return await RunAsync(context, start);
         });
         return command;
     }
@@ -60,11 +58,13 @@ internal static class SopsExecCommands
             var path = parse.GetValue(file)!;
             var (store, parsed) = context.Read(path, parse.GetValue(options.InputType));
             var (_, opened) = await context.OpenAsync(parsed, path, parse.GetValue(options.IgnoreMac), cancellationToken);
-            var output = parse.GetValue(options.OutputType) is { } type ? SopsFiles.StoreFor(type) : store;
+            var output = parse.GetValue(options.OutputType) is { } type ? context.Store(type, null) : store;
             using var temp = PrivateTempDirectory.Create();
             var name = Path.GetFileName(parse.GetValue(filename)!);
-            var decrypted = await temp.WriteAsync(name.Length == 0 ? "tmp-file" : name, output.Write(opened.Documents, null), cancellationToken);
-            return await RunAsync(context, SopsProcess.Shell(parse.GetValue(commandLine)!.Replace("{}", decrypted, StringComparison.Ordinal)), cancellationToken);
+            var decrypted = await temp.WriteAsync(name.Length == 0 ? "tmp-file" : name, SopsContext.Write(output, opened.Documents, null), cancellationToken);
+            // Quoted for the shell, so a --filename with spaces or shell characters stays one word.
+            var quoted = "'" + decrypted.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+            return await RunAsync(context, SopsProcess.Shell(parse.GetValue(commandLine)!.Replace("{}", quoted, StringComparison.Ordinal)));
         });
         return command;
     }
@@ -73,11 +73,9 @@ internal static class SopsExecCommands
         new Argument<string>("FILE") { Description = "The SOPS file" },
         new Argument<string>("CMD") { Description = "A shell command line" });
 
-    private static async Task<int> RunAsync(SopsContext context, System.Diagnostics.ProcessStartInfo start, CancellationToken cancellationToken)
+    private static Task<int> RunAsync(SopsContext context, System.Diagnostics.ProcessStartInfo start)
     {
-        start.WorkingDirectory = context.Environment.WorkingDirectory;
-        using var signals = new StopSignals(context.Environment.HandleSignals);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, signals.Abort);
-        return await SopsProcess.RunAsync(start, stop.Token);
+        start.WorkingDirectory = context.BaseDirectory;
+        return SopsProcess.RunAttachedAsync(start, context.Environment.HandleSignals);
     }
 }

@@ -74,20 +74,21 @@ internal static class SopsKeyCommands
             var path = parse.GetValue(file)!;
             var (store, parsed) = context.Read(path, parse.GetValue(options.InputType));
             var (document, opened) = await context.OpenAsync(parsed, path, ignoreMac: false, cancellationToken);
-            var added = (Age: SopsOptions.List(parse.GetValue(addAge)), Pgp: SopsOptions.List(parse.GetValue(addPgp)));
+            static string Fingerprint(string f) => f.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+            var added = (Age: SopsOptions.List(parse.GetValue(addAge)), Pgp: SopsOptions.List(parse.GetValue(addPgp)).Select(Fingerprint).ToList());
             var removed = (Age: SopsOptions.List(parse.GetValue(removeAge)).ToHashSet(StringComparer.Ordinal),
-                Pgp: SopsOptions.List(parse.GetValue(removePgp)).Select(f => f.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant()).ToHashSet(StringComparer.Ordinal));
+                Pgp: SopsOptions.List(parse.GetValue(removePgp)).Select(Fingerprint).ToHashSet(StringComparer.Ordinal));
             var groups = Groups(document.Metadata, path)
                 .Select((g, i) => new SopsKeyGroup(
-                    [.. g.AgeRecipients.Where(r => !removed.Age.Contains(r)), .. i == 0 ? added.Age : []],
-                    [.. g.PgpFingerprints.Where(f => !removed.Pgp.Contains(f)), .. i == 0 ? added.Pgp : []]))
+                    [.. g.AgeRecipients.Where(r => !removed.Age.Contains(r)).Concat(i == 0 ? added.Age : []).Distinct(StringComparer.Ordinal)],
+                    [.. g.PgpFingerprints.Select(Fingerprint).Where(f => !removed.Pgp.Contains(f)).Concat(i == 0 ? added.Pgp : []).Distinct(StringComparer.Ordinal)]))
                 .ToList();
             var keys = await context.KeysAsync(cancellationToken);
             var dataKey = SopsDataKey.Generate();
             var metadata = document.Metadata with { KeyGroups = keys.Protect(dataKey, groups, document.Metadata.ShamirThreshold, cancellationToken) };
             var encrypted = SopsEncryptor.Encrypt(opened.Documents, dataKey, metadata, DateTimeOffset.UtcNow);
-            var output = parse.GetValue(options.OutputType) is { } type ? Secrets.SopsFiles.StoreFor(type) : store;
-            await context.WriteAsync(output.Write(encrypted.Documents, encrypted.Metadata.ToTree()), path, parse.GetValue(options.InPlace), parse.GetValue(options.Output), cancellationToken);
+            var output = parse.GetValue(options.OutputType) is { } type ? context.Store(type, null) : store;
+            await context.WriteAsync(SopsContext.Write(output, encrypted.Documents, encrypted.Metadata.ToTree()), path, parse.GetValue(options.InPlace), parse.GetValue(options.Output), cancellationToken);
             return 0;
         });
         return command;
