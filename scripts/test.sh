@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs Hearth's whole test suite and ends with one line counted from the real results:
 #   N passed, N failed, N skipped
-# Needs the .NET SDK; installs the tools the tests compare against (apt-get, as root) when missing.
+# Needs the .NET SDK; installs the tools the tests compare against (apt-get, as root) when missing, and the
+# pinned npm package of tests/interop/npm (an independent SOPS decoder) with `npm ci`.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,6 +10,8 @@ cd "$(dirname "$0")/.."
 need_packages=()
 command -v age >/dev/null 2>&1 || need_packages+=(age)
 { command -v gpg && command -v gpg-agent && command -v gpgconf; } >/dev/null 2>&1 || need_packages+=(gnupg)
+# Node.js and npm run sops-age, the JavaScript SOPS implementation the interop tests decrypt Hearth's files with.
+{ command -v node && command -v npm; } >/dev/null 2>&1 || need_packages+=(nodejs npm)
 if [ ${#need_packages[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "Installing test tools: ${need_packages[*]}"
@@ -16,6 +19,19 @@ if [ ${#need_packages[@]} -gt 0 ]; then
       || echo "warning: could not install ${need_packages[*]}; the tests that need them will fail" >&2
   else
     echo "warning: ${need_packages[*]} missing and cannot be installed (not root); the tests that need them will fail" >&2
+  fi
+fi
+
+# sops-age at the version package-lock.json pins; reinstalled when the lock file is newer than the install.
+interop=tests/interop/npm
+setup_failed=0
+if [ ! -f "$interop/node_modules/sops-age/package.json" ] || [ "$interop/package-lock.json" -nt "$interop/node_modules/.package-lock.json" ]; then
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "error: npm is missing, so $interop cannot be installed: install Node.js and npm (apt-get install nodejs npm); the interop tests will fail" >&2
+    setup_failed=1
+  elif ! npm ci --prefix "$interop" --no-audit --no-fund >/dev/null; then
+    echo "error: npm ci --prefix $interop failed (see above); the interop tests will fail" >&2
+    setup_failed=1
   fi
 fi
 
@@ -36,9 +52,9 @@ for trx in "$results"/*.trx; do
 done
 skipped=$((total - passed - failed))
 
-if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+if { [ "$status" -ne 0 ] || [ "$setup_failed" -ne 0 ]; } && [ "$failed" -eq 0 ]; then
   # The run failed before or outside any test (a build error, a crashed test host): count it as a failure.
   failed=1
 fi
 echo "$passed passed, $failed failed, $skipped skipped"
-[ "$status" -eq 0 ] && [ "$failed" -eq 0 ]
+[ "$status" -eq 0 ] && [ "$failed" -eq 0 ] && [ "$setup_failed" -eq 0 ]
