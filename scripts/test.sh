@@ -5,9 +5,11 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-# Real tools the tests check against: the age CLI (an independent age implementation) and gpg (PGP keys).
+# Real tools the tests check against: the age CLI (an independent age implementation), gpg (PGP keys), and
+# `script` (a pseudo-terminal to type a passphrase into age, which reads one from a terminal only).
 need_packages=()
 command -v age >/dev/null 2>&1 || need_packages+=(age)
+command -v script >/dev/null 2>&1 || need_packages+=(bsdutils)
 { command -v gpg && command -v gpg-agent && command -v gpgconf; } >/dev/null 2>&1 || need_packages+=(gnupg)
 if [ ${#need_packages[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
