@@ -54,6 +54,18 @@ public sealed class AgeCommandTests : IDisposable
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(_dir.PathOf("back.bin")));
     }
 
+    [Fact]
+    public async Task A_file_of_many_mebibytes_comes_back_whole_through_o()
+    {
+        var plaintext = Write("plain.bin", (20 << 20) + 3);
+
+        var encrypt = await Run("-r", _identity.Recipient, "-o", "secret.age", "plain.bin");
+        var decrypt = await Run("-d", "-i", "key.txt", "-o", "back.bin", "secret.age");
+
+        Assert.Equal((0, 0), (encrypt.ExitCode, decrypt.ExitCode));
+        Assert.Equal(plaintext, File.ReadAllBytes(_dir.PathOf("back.bin")));
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(Chunk + 1)]

@@ -6,7 +6,8 @@ namespace Hearth.Cli.Hosting;
 /// An output file that appears whole or not at all: the content goes to a hidden temp file beside it, which replaces
 /// it only on <see cref="CommitAsync"/>; disposing without committing deletes the temp file. So a decryption that fails
 /// halfway (a truncated or changed file, Ctrl-C) leaves no partial plaintext under the file's name. A device or pipe
-/// (<c>-o /dev/null</c>) cannot be replaced and is written directly.
+/// (<c>-o /dev/null</c>) cannot be replaced and is written directly. The temp file is flushed to disk before the rename
+/// (a crash must not leave an empty file under the name), with writeback started as it is written so that flush is short.
 /// </summary>
 internal sealed class PendingOutputFile : IAsyncDisposable
 {
@@ -15,10 +16,14 @@ internal sealed class PendingOutputFile : IAsyncDisposable
     private readonly FileStream _stream;
     private bool _committed;
 
-    private PendingOutputFile(FileStream stream, string? target, string? temp) => (_stream, _target, _temp) = (stream, target, temp);
+    private PendingOutputFile(FileStream stream, string? target, string? temp)
+    {
+        (_stream, _target, _temp) = (stream, target, temp);
+        Stream = temp is null ? stream : new EarlyWritebackStream(stream);
+    }
 
     /// <summary>Where to write the content.</summary>
-    public Stream Stream => _stream;
+    public Stream Stream { get; }
 
     /// <param name="path">The file to replace; a symbolic link is followed, so the file it names is replaced.</param>
     /// <param name="newFileMode">The mode of a new file; an existing file keeps its own.</param>
