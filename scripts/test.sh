@@ -6,9 +6,11 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-# Real tools the tests check against: the age CLI (an independent age implementation) and gpg (PGP keys).
+# Real tools the tests check against: the age CLI (an independent age implementation), gpg (PGP keys), and
+# `script` (a pseudo-terminal to type a passphrase into age, which reads one from a terminal only).
 need_packages=()
 command -v age >/dev/null 2>&1 || need_packages+=(age)
+command -v script >/dev/null 2>&1 || need_packages+=(bsdutils)
 { command -v gpg && command -v gpg-agent && command -v gpgconf; } >/dev/null 2>&1 || need_packages+=(gnupg)
 # Node.js and npm run sops-age, the JavaScript SOPS implementation the interop tests decrypt Hearth's files with.
 { command -v node && command -v npm; } >/dev/null 2>&1 || need_packages+=(nodejs npm)

@@ -39,6 +39,7 @@ internal sealed class HearthApplication(CliEnvironment environment, HearthServic
         root.Subcommands.Add(ForceUnlockCommand.Create(actions));
         root.Subcommands.Add(Commands.Sops.SopsCommand.Create(new Commands.Sops.SopsActions(globals, environment, services)));
         root.Subcommands.Add(KeygenCommand.Create(actions));
+        root.Subcommands.Add(AgeCommand.Create(actions));
         return root;
     }
 

@@ -99,7 +99,7 @@ public sealed class SopsRoundTripTests
         var comments = plain[0].Entries.Select(e => e.Value).OfType<SopsComment>().Select(c => c.Text).ToList();
         Assert.NotEmpty(comments);
 
-        var identity = Age.AgeIdentity.Generate();
+        var identity = Secrets.Age.AgeIdentity.Generate();
         var again = SopsEncryptor.EncryptNew(plain, [new SopsKeyGroup([identity.Recipient], [])], 0, new SopsEncryptionRules(), new SopsDataKey([identity], null), Now);
         var text = Encoding.UTF8.GetString(new Hearth.Secrets.Stores.YamlSopsStore().Write(again.Documents, again.Metadata.ToTree()));
 

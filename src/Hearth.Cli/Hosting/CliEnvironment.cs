@@ -5,6 +5,8 @@ namespace Hearth.Cli.Hosting;
 /// <param name="InputIsTerminal">Standard input is a terminal: hearth may ask for confirmation.</param>
 /// <param name="HandleSignals">Ctrl-C and SIGTERM stop a run gracefully (a real process, not a test).</param>
 /// <param name="RawOutput">Standard output as bytes, for content that is not text (a decrypted binary file); null writes through <paramref name="Output"/>.</param>
+/// <param name="RawInput">Standard input as bytes (an age file piped in); null reads <paramref name="Input"/> as UTF-8 text.</param>
+/// <param name="SecretPrompt">Asks the terminal for a passphrase without echo; null where there is no terminal to ask.</param>
 internal sealed record CliEnvironment(
     TextWriter Output,
     TextWriter Error,
@@ -14,7 +16,9 @@ internal sealed record CliEnvironment(
     IReadOnlyDictionary<string, string> Variables,
     string WorkingDirectory,
     bool HandleSignals = false,
-    Stream? RawOutput = null)
+    Stream? RawOutput = null,
+    Stream? RawInput = null,
+    ISecretPrompt? SecretPrompt = null)
 {
     public static CliEnvironment FromProcess() => new(
         Console.Out,
@@ -26,7 +30,9 @@ internal sealed record CliEnvironment(
             .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "", StringComparer.Ordinal),
         Directory.GetCurrentDirectory(),
         HandleSignals: true,
-        RawOutput: Console.OpenStandardOutput());
+        RawOutput: Console.OpenStandardOutput(),
+        RawInput: Console.OpenStandardInput(),
+        SecretPrompt: new TerminalSecretPrompt());
 
     /// <summary>Writes bytes to standard output exactly.</summary>
     public async Task WriteOutputAsync(byte[] content, CancellationToken cancellationToken)
@@ -40,6 +46,10 @@ internal sealed record CliEnvironment(
         await RawOutput.WriteAsync(content, cancellationToken);
         await RawOutput.FlushAsync(cancellationToken);
     }
+
+    /// <summary>Standard input as a stream of bytes.</summary>
+    public async Task<Stream> OpenInputAsync(CancellationToken cancellationToken) =>
+        RawInput ?? new MemoryStream(System.Text.Encoding.UTF8.GetBytes(await Input.ReadToEndAsync(cancellationToken)));
 
     public string? Variable(string name) => Variables.TryGetValue(name, out var value) ? value : null;
 }

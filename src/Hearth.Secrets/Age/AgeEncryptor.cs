@@ -1,123 +1,84 @@
 using System.Security.Cryptography;
-using System.Text;
-using Org.BouncyCastle.Math.EC.Rfc7748;
 
 namespace Hearth.Secrets.Age;
 
 /// <summary>
-/// Writes age v1 files to X25519 recipients: a random 16-byte file key wrapped once per recipient, the header
-/// MAC, then the payload in 64 KiB ChaCha20-Poly1305 chunks (STREAM). Optionally ASCII-armored.
+/// Writes age v1 files: a random 16-byte file key wrapped once per recipient (X25519 keys, or a single passphrase),
+/// the header MAC, then the payload in 64 KiB ChaCha20-Poly1305 chunks (STREAM). Optionally ASCII-armored.
 /// </summary>
 public static class AgeEncryptor
 {
-    internal const int ChunkSize = 64 * 1024;
-    private const int TagSize = 16;
+    /// <summary>Plaintext read per call: sixteen chunks.</summary>
+    private const int ReadSize = 16 * AgePayload.ChunkSize;
 
-    public static byte[] Encrypt(ReadOnlySpan<byte> plaintext, IReadOnlyList<AgeRecipient> recipients, bool armor)
+    /// <exception cref="SecretsException">No recipients, or a recipient that cannot be used.</exception>
+    public static byte[] Encrypt(ReadOnlySpan<byte> plaintext, IReadOnlyList<AgeRecipient> recipients, bool armor) =>
+        Encrypt(plaintext, (IReadOnlyList<IAgeRecipient>)recipients, armor);
+
+    /// <exception cref="SecretsException">No recipients, a passphrase among other recipients, or a recipient that cannot be used.</exception>
+    public static byte[] Encrypt(ReadOnlySpan<byte> plaintext, IReadOnlyList<IAgeRecipient> recipients, bool armor)
     {
-        using var output = new MemoryStream();
-        var fileKey = RandomNumberGenerator.GetBytes(16);
-        WriteHeader(output, fileKey, recipients);
-        var (key, nonce) = PayloadKey(fileKey);
-        output.Write(nonce);
-        using var aead = new ChaCha20Poly1305(key);
-        var chunkNonce = new byte[12];
-        var counter = 0L;
-        do
-        {
-            var length = Math.Min(ChunkSize, plaintext.Length);
-            var last = length == plaintext.Length;
-            SetChunkNonce(chunkNonce, counter++, last);
-            var sealedChunk = new byte[length + TagSize];
-            aead.Encrypt(chunkNonce, plaintext[..length], sealedChunk.AsSpan(0, length), sealedChunk.AsSpan(length));
-            output.Write(sealedChunk);
-            plaintext = plaintext[length..];
-        }
-        while (plaintext.Length > 0);
-        return armor ? Armor(output.ToArray()) : output.ToArray();
+        var (fileKey, start) = Start(recipients);
+        var file = new byte[start.Length + AgePayload.SealedLength(plaintext.Length)];
+        start.CopyTo(file, 0);
+        using (var encryptor = new AgePayloadEncryptor(fileKey, start.AsSpan(^AgePayload.NonceSize)))
+            encryptor.Encrypt(plaintext, file.AsSpan(start.Length), final: true, out _, out _);
+        return armor ? Armor(file) : file;
     }
 
     /// <summary>Encrypts a stream of any size without holding it in memory (binary, not armored).</summary>
-    public static async Task EncryptAsync(Stream input, Stream output, IReadOnlyList<AgeRecipient> recipients, CancellationToken cancellationToken)
-    {
-        var fileKey = RandomNumberGenerator.GetBytes(16);
-        using (var header = new MemoryStream())
-        {
-            WriteHeader(header, fileKey, recipients);
-            await output.WriteAsync(header.ToArray(), cancellationToken);
-        }
-        var (key, nonce) = PayloadKey(fileKey);
-        await output.WriteAsync(nonce, cancellationToken);
-        using var aead = new ChaCha20Poly1305(key);
-        // Read one chunk ahead: a chunk is the last only if nothing follows it.
-        var current = new byte[ChunkSize];
-        var next = new byte[ChunkSize];
-        var currentLength = await input.ReadAtLeastAsync(current, ChunkSize, throwOnEndOfStream: false, cancellationToken);
-        var sealedChunk = new byte[ChunkSize + TagSize];
-        var chunkNonce = new byte[12];
-        for (var counter = 0L; ; counter++)
-        {
-            var nextLength = currentLength == ChunkSize ? await input.ReadAtLeastAsync(next, ChunkSize, throwOnEndOfStream: false, cancellationToken) : 0;
-            var last = nextLength == 0;
-            SetChunkNonce(chunkNonce, counter, last);
-            aead.Encrypt(chunkNonce, current.AsSpan(0, currentLength), sealedChunk.AsSpan(0, currentLength), sealedChunk.AsSpan(currentLength, TagSize));
-            await output.WriteAsync(sealedChunk.AsMemory(0, currentLength + TagSize), cancellationToken);
-            if (last)
-                return;
-            (current, next, currentLength) = (next, current, nextLength);
-        }
-    }
+    public static Task EncryptAsync(Stream input, Stream output, IReadOnlyList<AgeRecipient> recipients, CancellationToken cancellationToken) =>
+        EncryptAsync(input, output, recipients, armor: false, cancellationToken);
 
-    private static void WriteHeader(Stream output, byte[] fileKey, IReadOnlyList<AgeRecipient> recipients)
+    /// <summary>Encrypts a stream of any size without holding it in memory, holding about 2 MiB.</summary>
+    /// <exception cref="SecretsException">No recipients, a passphrase among other recipients, or a recipient that cannot be used.</exception>
+    public static async Task EncryptAsync(Stream input, Stream output, IReadOnlyList<IAgeRecipient> recipients, bool armor, CancellationToken cancellationToken)
     {
-        if (recipients.Count == 0)
-            throw new SecretsException(SecretsFailure.InvalidConfig, "no age recipients to encrypt to");
-        var header = new StringBuilder("age-encryption.org/v1\n");
-        foreach (var recipient in recipients)
+        var (fileKey, start) = Start(recipients);
+        var writer = new AgeOutputWriter(output, armor);
+        await writer.WriteAsync(start, final: false, cancellationToken);
+        using var encryptor = new AgePayloadEncryptor(fileKey, start.AsSpan(^AgePayload.NonceSize));
+        // One byte past a chunk tells whether it is the last, so the buffer holds a chunk more than is read at once.
+        var plaintext = new byte[ReadSize + AgePayload.ChunkSize];
+        var sealedData = new byte[ReadSize / AgePayload.ChunkSize * AgePayload.SealedChunkSize];
+        var (begin, end, ended) = (0, 0, false);
+        while (!encryptor.Finished)
         {
-            var ephemeral = RandomNumberGenerator.GetBytes(X25519.ScalarSize);
-            var share = new byte[X25519.PointSize];
-            X25519.ScalarMultBase(ephemeral, 0, share, 0);
-            var shared = new byte[X25519.PointSize];
-            if (!X25519.CalculateAgreement(ephemeral, 0, recipient.PublicKey, 0, shared, 0))
-                throw new SecretsException(SecretsFailure.InvalidConfig, $"`{recipient}` is a low-order point, not a usable recipient");
-            var wrapKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, shared, 32, [.. share, .. recipient.PublicKey], "age-encryption.org/v1/X25519"u8.ToArray());
-            var body = new byte[fileKey.Length + TagSize];
-            using (var aead = new ChaCha20Poly1305(wrapKey))
-                aead.Encrypt(new byte[12], fileKey, body.AsSpan(0, fileKey.Length), body.AsSpan(fileKey.Length));
-            header.Append("-> X25519 ").Append(AgeBase64.EncodeRaw(share)).Append('\n');
-            AgeBase64.AppendWrapped(header, AgeBase64.EncodeRaw(body));
+            if (end - begin <= AgePayload.ChunkSize && !ended)
+            {
+                plaintext.AsSpan(begin, end - begin).CopyTo(plaintext);
+                (begin, end) = (0, end - begin);
+                while (end <= AgePayload.ChunkSize && !ended)
+                {
+                    var read = await input.ReadAsync(plaintext.AsMemory(end), cancellationToken);
+                    ended = read == 0;
+                    end += read;
+                }
+            }
+            encryptor.Encrypt(plaintext.AsSpan(begin, end - begin), sealedData, ended, out var consumed, out var written);
+            begin += consumed;
+            await writer.WriteAsync(sealedData.AsMemory(0, written), encryptor.Finished, cancellationToken);
         }
-        header.Append("---");
-        var headerBytes = Encoding.ASCII.GetBytes(header.ToString());
-        var macKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, fileKey, 32, [], "header"u8.ToArray());
-        output.Write(headerBytes);
-        output.Write(Encoding.ASCII.GetBytes(" " + AgeBase64.EncodeRaw(HMACSHA256.HashData(macKey, headerBytes)) + "\n"));
-    }
-
-    private static (byte[] Key, byte[] Nonce) PayloadKey(byte[] fileKey)
-    {
-        var nonce = RandomNumberGenerator.GetBytes(16);
-        return (HKDF.DeriveKey(HashAlgorithmName.SHA256, fileKey, 32, nonce, "payload"u8.ToArray()), nonce);
-    }
-
-    /// <summary>STREAM's nonce: an 11-byte big-endian chunk counter, then 1 for the last chunk, else 0.</summary>
-    internal static void SetChunkNonce(Span<byte> nonce, long counter, bool last)
-    {
-        nonce.Clear();
-        for (var i = 0; i < 8; i++)
-            nonce[10 - i] = (byte)(counter >> (8 * i));
-        nonce[11] = last ? (byte)1 : (byte)0;
     }
 
     /// <summary>age's ASCII armor: padded base64 in 64-column lines between BEGIN and END lines, with a final newline.</summary>
     public static byte[] Armor(byte[] binary)
     {
-        var text = new StringBuilder("-----BEGIN AGE ENCRYPTED FILE-----\n");
-        var base64 = Convert.ToBase64String(binary);
-        for (var i = 0; i < base64.Length; i += 64)
-            text.Append(base64, i, Math.Min(64, base64.Length - i)).Append('\n');
-        text.Append("-----END AGE ENCRYPTED FILE-----\n");
-        return Encoding.ASCII.GetBytes(text.ToString());
+        var text = new byte[AgeArmorEncoder.MaxTextLength(binary.Length)];
+        var length = new AgeArmorEncoder().Encode(binary, text, final: true);
+        return text[..length];
+    }
+
+    /// <summary>A new file key, and the file's start: the header with its stanzas and MAC, then the payload nonce.</summary>
+    private static (byte[] FileKey, byte[] Start) Start(IReadOnlyList<IAgeRecipient> recipients)
+    {
+        if (recipients.Count == 0)
+            throw new SecretsException(SecretsFailure.InvalidConfig, "no age recipients to encrypt to");
+        if (recipients.Count > 1 && recipients.Any(r => r.MustBeAlone))
+            throw new SecretsException(SecretsFailure.InvalidConfig, "a passphrase must be the only recipient of an age file",
+                "encrypt with a passphrase or to recipients, not both");
+        var fileKey = AgeFileKey.Generate();
+        var header = AgeHeader.Write(fileKey, [.. recipients.Select(r => r.Wrap(fileKey))]);
+        return (fileKey, [.. header, .. RandomNumberGenerator.GetBytes(AgePayload.NonceSize)]);
     }
 }

@@ -1,10 +1,14 @@
+using System.Security.Cryptography;
 using Org.BouncyCastle.Math.EC.Rfc7748;
 
 namespace Hearth.Secrets.Age;
 
 /// <summary>An age X25519 identity (<c>AGE-SECRET-KEY-1…</c>): the private key that opens files sent to its recipient.</summary>
-public sealed class AgeIdentity
+public sealed class AgeIdentity : IAgeIdentity
 {
+    internal const string StanzaType = "X25519";
+    internal static readonly byte[] WrapLabel = "age-encryption.org/v1/X25519"u8.ToArray();
+
     private readonly byte[] _secret;
 
     private AgeIdentity(byte[] secret)
@@ -22,7 +26,7 @@ public sealed class AgeIdentity
     public static AgeIdentity Generate()
     {
         var secret = new byte[X25519.ScalarSize];
-        System.Security.Cryptography.RandomNumberGenerator.Fill(secret);
+        RandomNumberGenerator.Fill(secret);
         return new AgeIdentity(secret);
     }
 
@@ -49,13 +53,23 @@ public sealed class AgeIdentity
     public static IReadOnlyList<AgeIdentity> ParseFile(string text) =>
         [.. text.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("AGE-SECRET-KEY-1", StringComparison.Ordinal)).Select(Parse)];
 
-    /// <summary>X25519(secret, point): the shared secret with another key.</summary>
-    internal byte[] Agree(byte[] point)
+    byte[]? IAgeIdentity.Unwrap(IReadOnlyList<AgeStanza> stanzas)
     {
-        var shared = new byte[X25519.PointSize];
-        if (!X25519.CalculateAgreement(_secret, 0, point, 0, shared, 0))
-            throw new System.Security.Cryptography.CryptographicException("X25519 agreement produced the all-zero value");
-        return shared;
+        foreach (var stanza in stanzas)
+        {
+            if (stanza.Type != StanzaType)
+                continue;
+            if (stanza.Arguments.Count != 1 || !AgeBase64.TryDecodeRaw(stanza.Arguments[0], out var share)
+                || share.Length != X25519.PointSize || stanza.Body.Length != AgeFileKey.WrappedSize)
+                throw AgeFormat.Invalid("its X25519 stanza is malformed");
+            var shared = new byte[X25519.PointSize];
+            if (!X25519.CalculateAgreement(_secret, 0, share, 0, shared, 0))
+                throw AgeFormat.Invalid("its X25519 stanza holds a low-order point");
+            var wrapKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, shared, 32, [.. share, .. PublicKey], WrapLabel);
+            if (AgeFileKey.Unwrap(wrapKey, stanza.Body) is { } fileKey)
+                return fileKey;
+        }
+        return null;
     }
 
     public override string ToString() => "AgeIdentity(redacted)";
