@@ -12,6 +12,8 @@ need_packages=()
 command -v age >/dev/null 2>&1 || need_packages+=(age)
 command -v script >/dev/null 2>&1 || need_packages+=(bsdutils)
 { command -v gpg && command -v gpg-agent && command -v gpgconf; } >/dev/null 2>&1 || need_packages+=(gnupg)
+# BIND's zone tools check the zone files Hearth writes (named-checkzone, named-compilezone).
+{ command -v named-checkzone && command -v named-compilezone; } >/dev/null 2>&1 || need_packages+=(bind9-utils)
 # Node.js and npm run sops-age, the JavaScript SOPS implementation the interop tests decrypt Hearth's files with.
 { command -v node && command -v npm; } >/dev/null 2>&1 || need_packages+=(nodejs npm)
 if [ ${#need_packages[@]} -gt 0 ]; then
