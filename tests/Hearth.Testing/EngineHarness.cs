@@ -17,12 +17,22 @@ namespace Hearth.Testing;
 public sealed class EngineHarness : IDisposable
 {
     public EngineHarness(string hearthYaml, params (string Path, string Content)[] files)
+        : this(hearthYaml, [], [], files)
+    {
+    }
+
+    /// <param name="moduleKinds">Kinds a module adds (dns_record…), registered beside the built-in and test kinds.</param>
+    /// <param name="sections">The module sections the lab may use (dns:…).</param>
+    public EngineHarness(string hearthYaml, IReadOnlyList<ResourceType> moduleKinds, IReadOnlyList<ILabSection> sections, params (string Path, string Content)[] files)
     {
         Lab = new TempLab(hearthYaml, files);
         Test = new RecordingResourceType(Log);
-        Registry = new ResourceTypeRegistry([.. BuiltInResourceTypes.Create(), Test]);
+        Registry = new ResourceTypeRegistry([.. BuiltInResourceTypes.Create(), Test, .. moduleKinds]);
+        Sections = sections;
         Backend = new LocalStateBackend(Lab.PathOf(".hearth/state.json"), "test");
     }
+
+    public IReadOnlyList<ILabSection> Sections { get; }
 
     public TempLab Lab { get; }
 
@@ -38,7 +48,7 @@ public sealed class EngineHarness : IDisposable
     public ConcurrentQueue<ApplyEvent> Events { get; } = new();
 
     public Lab Load(params (string Name, string Value)[] variables) =>
-        Lab.Load([.. variables.Select(v => KeyValuePair.Create(v.Name, v.Value))], registry: Registry);
+        Lab.Load([.. variables.Select(v => KeyValuePair.Create(v.Name, v.Value))], registry: Registry, sections: Sections);
 
     public async Task<StateDocument> StateAsync() => await Backend.ReadAsync(CancellationToken.None) ?? StateDocument.CreateNew();
 

@@ -28,9 +28,9 @@ public sealed class TempLab : IDisposable
     }
 
     public Lab Load(IReadOnlyList<KeyValuePair<string, string>>? variables = null, IReadOnlyDictionary<string, string>? environment = null,
-        ResourceTypeRegistry? registry = null) =>
+        ResourceTypeRegistry? registry = null, IReadOnlyList<ILabSection>? sections = null) =>
         new LabLoader(new LabLoadOptions(variables ?? [], environment ?? new Dictionary<string, string>(),
-            registry ?? new ResourceTypeRegistry(BuiltInResourceTypes.Create()), [])).Load(Directory);
+            registry ?? new ResourceTypeRegistry(BuiltInResourceTypes.Create()), sections ?? [])).Load(Directory);
 
     public void Dispose()
     {

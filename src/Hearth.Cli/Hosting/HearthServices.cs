@@ -2,6 +2,8 @@ using Hearth.Core.Labs;
 using Hearth.Core.Resources;
 using Hearth.Core.Resources.BuiltIn;
 using Hearth.Core.Secrets;
+using Hearth.Dns.Lab;
+using Hearth.Dns.Resources;
 
 namespace Hearth.Cli.Hosting;
 
@@ -9,9 +11,13 @@ namespace Hearth.Cli.Hosting;
 internal sealed record HearthServices(ResourceTypeRegistry Registry, IReadOnlyList<ILabSection> Sections, ISecretResolver Secrets, string Version)
 {
     /// <param name="environment">Where the secrets resolver finds age keys (SOPS_AGE_KEY, SOPS_AGE_KEY_FILE, …).</param>
-    public static HearthServices CreateDefault(IReadOnlyDictionary<string, string> environment) => new(
-        new ResourceTypeRegistry(BuiltInResourceTypes.Create()),
-        [],
-        new SopsSecretResolver(environment),
-        typeof(HearthServices).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
+    public static HearthServices CreateDefault(IReadOnlyDictionary<string, string> environment)
+    {
+        var dnsRecords = new DnsRecordResourceType();
+        return new(
+            new ResourceTypeRegistry([.. BuiltInResourceTypes.Create(), dnsRecords]),
+            [new DnsSection(dnsRecords)],
+            new SopsSecretResolver(environment),
+            typeof(HearthServices).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
+    }
 }

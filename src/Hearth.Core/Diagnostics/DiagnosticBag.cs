@@ -1,7 +1,7 @@
 namespace Hearth.Core.Diagnostics;
 
 /// <summary>Collects problems so a user sees all of them at once, not one per run.</summary>
-internal sealed class DiagnosticBag
+public sealed class DiagnosticBag
 {
     private readonly List<Diagnostic> _items = [];
 

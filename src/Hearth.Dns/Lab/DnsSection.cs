@@ -1,0 +1,227 @@
+using System.Collections.Immutable;
+using Hearth.Core.Diagnostics;
+using Hearth.Core.Expressions;
+using Hearth.Core.Labs;
+using Hearth.Core.Syntax;
+using Hearth.Core.Values;
+using Hearth.Dns.Providers;
+using Hearth.Dns.Records;
+using Hearth.Dns.Resources;
+
+namespace Hearth.Dns.Lab;
+
+/// <summary>
+/// The lab's <c>dns:</c> section: <c>zones:</c> by name, each with its provider and <c>records:</c>, expanded into
+/// one <c>dns_record</c> resource per record set. Names, types and literal values are checked here, so a bad record
+/// is reported at its file:line:column before anything is planned.
+/// </summary>
+public sealed class DnsSection(DnsRecordResourceType recordType) : ILabSection
+{
+    private static readonly string[] ZoneKeys = ["provider", "manage", "owner", "records"];
+    private static readonly string[] RecordKeys = ["name", "type", "value", "values", "ttl", "adopt", "proxied", "comment"];
+    private static readonly string[] CloudflareOnlyKeys = ["proxied", "comment"];
+
+    public string Name => "dns";
+
+    public IEnumerable<ResourceConfig> Expand(MappingSyntax section, LabSectionContext context)
+    {
+        var diagnostics = new DiagnosticBag();
+        var resources = new List<ResourceConfig>();
+        foreach (var entry in section.Entries)
+        {
+            if (entry.Key.Text != "zones")
+            {
+                diagnostics.Add(entry.Key.Span, $"dns.{entry.Key.Text} is not a setting of the dns section", "zones go under dns.zones");
+                continue;
+            }
+            if (entry.Value is not MappingSyntax zones)
+            {
+                diagnostics.Add(entry.Value.Span, $"dns.zones must be a mapping of zone names, not {entry.Value.Describe()}");
+                continue;
+            }
+            foreach (var zone in zones.Entries)
+                resources.AddRange(ExpandZone(zone, diagnostics));
+        }
+        diagnostics.ThrowIfAny();
+        return resources;
+    }
+
+    private List<ResourceConfig> ExpandZone(MappingEntry entry, DiagnosticBag diagnostics)
+    {
+        DnsName zone;
+        try
+        {
+            zone = DnsName.Parse(entry.Key.Text);
+        }
+        catch (DnsRecordException e)
+        {
+            diagnostics.Add(entry.Key.Span, $"`{entry.Key.Text}` is not a zone name: {e.Problems[0].Message}", "write the zone as a domain, e.g. qt.rs");
+            return [];
+        }
+        if (entry.Value is not MappingSyntax settings)
+        {
+            diagnostics.Add(entry.Value.Span, $"zone {entry.Key.Text} must be a mapping with provider: and records:");
+            return [];
+        }
+        CheckKeys(settings, ZoneKeys, $"zone {entry.Key.Text}", diagnostics);
+        var provider = Literal(settings.Find("provider"), diagnostics);
+        if (provider is null)
+        {
+            diagnostics.Add(entry.Key.Span, $"zone {entry.Key.Text} has no provider", $"add provider: (one of {string.Join(", ", DnsProviders.Known)})");
+            return [];
+        }
+        if (!DnsProviders.Known.Contains(provider.Value.Text))
+            diagnostics.Add(provider.Value.Span, $"`{provider.Value.Text}` is not a DNS provider", NameSuggester.Hint(provider.Value.Text, DnsProviders.Known, "provider"));
+        if (Literal(settings.Find("manage"), diagnostics) is { } manage && manage.Text != "owned")
+            diagnostics.Add(manage.Span, manage.Text == "all"
+                ? "manage: all is not supported by this build yet"
+                : $"manage must be owned or all, not `{manage.Text}`", "leave it out: owned (the default) touches only records the lab declares");
+        if (settings.Find("records")?.Value is not { } recordsNode)
+            return [];
+        if (recordsNode is not SequenceSyntax records)
+        {
+            diagnostics.Add(recordsNode.Span, $"records of zone {entry.Key.Text} must be a list, not {recordsNode.Describe()}");
+            return [];
+        }
+        var declared = new Dictionary<DnsRecordKey, SyntaxNode>();
+        var resources = new List<ResourceConfig>();
+        foreach (var item in records.Items)
+        {
+            if (ExpandRecord(zone, provider.Value.Text, item, declared, diagnostics) is { } resource)
+                resources.Add(resource);
+        }
+        CheckCoexistence(zone, declared, diagnostics);
+        return resources;
+    }
+
+    private ResourceConfig? ExpandRecord(DnsName zone, string provider, SyntaxNode item, Dictionary<DnsRecordKey, SyntaxNode> declared, DiagnosticBag diagnostics)
+    {
+        if (item is not MappingSyntax record)
+        {
+            diagnostics.Add(item.Span, $"a record must be a mapping such as {{ name: www, type: A, value: 192.0.2.1 }}, not {item.Describe()}");
+            return null;
+        }
+        CheckKeys(record, RecordKeys, "a record", diagnostics);
+        var nameText = Literal(record.Find("name"), diagnostics);
+        var typeText = Literal(record.Find("type"), diagnostics);
+        if (nameText is null || typeText is null)
+        {
+            diagnostics.Add(record.Span, "a record needs name: and type:", "e.g. { name: www, type: A, value: 192.0.2.1 }");
+            return null;
+        }
+        foreach (var key in CloudflareOnlyKeys.Where(k => record.Find(k) is not null && provider != "cloudflare"))
+            diagnostics.Add(record.Find(key)!.Key.Span, $"{key} is a Cloudflare setting; zone {zone} uses {provider}", "remove it");
+
+        DnsName name;
+        DnsRecordType type;
+        try
+        {
+            name = DnsName.InZone(nameText.Value.Text, zone);
+            type = DnsRecordTypes.Parse(typeText.Value.Text.ToUpperInvariant(), nameText.Value.Text);
+        }
+        catch (DnsRecordException e)
+        {
+            diagnostics.Add(record.Span, e.Problems[0].Message, e.Problems[0].Hint);
+            return null;
+        }
+        if (!declared.TryAdd(new DnsRecordKey(name, type), record))
+        {
+            diagnostics.Add(record.Span, $"{name} {type} is declared twice in zone {zone}", "merge the values into one record with values: [...]");
+            return null;
+        }
+
+        var values = Values(record, diagnostics);
+        if (values is null)
+            return null;
+        var ttl = record.Find("ttl") is { } ttlEntry ? ExpressionParser.FromSyntax(ttlEntry.Value) : null;
+        CheckLiteralValues(zone, name, type, values, ttl, record, diagnostics);
+
+        var arguments = new List<MapEntryExpression>
+        {
+            Text("zone", zone.Value, record.Span),
+            Text("provider", provider, record.Span),
+            Text("name", name.Value, nameText.Value.Span),
+            Text("type", type.ToString(), typeText.Value.Span),
+            new("values", values.Span, values),
+        };
+        if (ttl is not null)
+            arguments.Add(new MapEntryExpression("ttl", record.Find("ttl")!.Key.Span, ttl));
+        if (record.Find("adopt") is { } adopt)
+            arguments.Add(new MapEntryExpression("adopt", adopt.Key.Span, ExpressionParser.FromSyntax(adopt.Value)));
+        return new ResourceConfig(DnsRecordAddress.For(zone, name, type), recordType, new MapExpression([.. arguments], record.Span),
+            null, [], LifecycleConfig.Default, record.Span);
+    }
+
+    /// <summary><c>value: X</c> or <c>values: [X, Y]</c>, exactly one of them.</summary>
+    private static ListExpression? Values(MappingSyntax record, DiagnosticBag diagnostics)
+    {
+        var single = record.Find("value");
+        var many = record.Find("values");
+        if ((single is null) == (many is null))
+        {
+            diagnostics.Add(record.Span, "a record needs exactly one of value: and values:", "value: for one value, values: [a, b] for several");
+            return null;
+        }
+        if (single is not null)
+            return new ListExpression([ExpressionParser.FromSyntax(single.Value)], single.Value.Span);
+        if (many!.Value is SequenceSyntax list)
+            return new ListExpression([.. list.Items.Select(ExpressionParser.FromSyntax)], list.Span);
+        diagnostics.Add(many.Value.Span, $"values must be a list, not {many.Value.Describe()}", "e.g. values: [\"10 mx1.qt.rs.\", \"20 mx2.qt.rs.\"]");
+        return null;
+    }
+
+    /// <summary>Values written as plain text are checked now, at their place in the lab; values from references are checked at plan time.</summary>
+    private static void CheckLiteralValues(DnsName zone, DnsName name, DnsRecordType type, ListExpression values, Expression? ttl, MappingSyntax record, DiagnosticBag diagnostics)
+    {
+        if (!values.Items.All(v => v is LiteralExpression) || ttl is not (null or LiteralExpression))
+            return;
+        var ttlValue = ttl is LiteralExpression { Value: NumberValue number } ? (long)number.Amount : DnsRecordResourceType.DefaultTtl;
+        if (ttl is LiteralExpression { Value: not NumberValue })
+        {
+            diagnostics.Add(ttl.Span, "ttl must be a number of seconds");
+            return;
+        }
+        try
+        {
+            DnsRecordSet.Create(name, type, ttlValue, values.Items.Select(v => ((LiteralExpression)v).Value.ToText()), DnsNameContext.Lab(zone));
+        }
+        catch (DnsRecordException e)
+        {
+            foreach (var problem in e.Problems)
+                diagnostics.Add(record.Span, $"{problem.Subject}: {problem.Message}", problem.Hint);
+        }
+    }
+
+    /// <summary>A CNAME owns its name: nothing else may sit beside it, and it cannot be at the apex.</summary>
+    private static void CheckCoexistence(DnsName zone, Dictionary<DnsRecordKey, SyntaxNode> declared, DiagnosticBag diagnostics)
+    {
+        foreach (var (key, node) in declared.Where(d => d.Key.Type == DnsRecordType.CNAME))
+        {
+            if (key.Name == zone)
+                diagnostics.Add(node.Span, $"{key.Name} CNAME: a CNAME cannot be at the zone's apex", "use A/AAAA records at the apex (or a provider feature such as Cloudflare's CNAME flattening)");
+            var others = declared.Keys.Where(k => k.Name == key.Name && k.Type != DnsRecordType.CNAME).Select(k => k.Type.ToString()).ToList();
+            if (others.Count > 0)
+                diagnostics.Add(node.Span, $"{key.Name} has a CNAME beside {string.Join(", ", others)}", "a name with a CNAME can hold nothing else: remove one of them");
+        }
+    }
+
+    private static void CheckKeys(MappingSyntax mapping, string[] known, string what, DiagnosticBag diagnostics)
+    {
+        foreach (var entry in mapping.Entries.Where(e => !known.Contains(e.Key.Text)))
+            diagnostics.Add(entry.Key.Span, $"`{entry.Key.Text}` is not a setting of {what}", NameSuggester.Hint(entry.Key.Text, known, "setting"));
+    }
+
+    /// <summary>A setting that must be written as plain text (no <c>${…}</c>): names, types, providers.</summary>
+    private static (string Text, SourceSpan Span)? Literal(MappingEntry? entry, DiagnosticBag diagnostics)
+    {
+        if (entry is null)
+            return null;
+        if (entry.Value is ScalarSyntax scalar && !scalar.Text.Contains("${", StringComparison.Ordinal))
+            return (scalar.Text, scalar.Span);
+        diagnostics.Add(entry.Value.Span, $"{entry.Key.Text} must be plain text here, not {(entry.Value is ScalarSyntax ? "an expression" : entry.Value.Describe())}");
+        return null;
+    }
+
+    private static MapEntryExpression Text(string key, string value, SourceSpan span) =>
+        new(key, span, new LiteralExpression(Value.String(value), span));
+}

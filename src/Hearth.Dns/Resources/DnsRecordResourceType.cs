@@ -1,0 +1,132 @@
+using System.Collections.Immutable;
+using Hearth.Core.Addressing;
+using Hearth.Core.Diagnostics;
+using Hearth.Core.Resources;
+using Hearth.Core.Values;
+using Hearth.Dns.Providers;
+using Hearth.Dns.Records;
+
+namespace Hearth.Dns.Resources;
+
+/// <summary>
+/// <c>dns_record</c>: one record set (a name and a type) in a zone, kept by the zone's provider. Values are
+/// normalised at plan time, so a no-change plan is truly empty; refresh reads each zone once, however many
+/// records it holds.
+/// </summary>
+public sealed class DnsRecordResourceType : ResourceType, IBatchedRead
+{
+    public const int DefaultTtl = 300;
+
+    private readonly DnsProviders _providers;
+
+    public DnsRecordResourceType()
+        : this(TimeProvider.System)
+    {
+    }
+
+    internal DnsRecordResourceType(TimeProvider clock) => _providers = new DnsProviders(clock);
+
+    public override string Kind => "dns_record";
+
+    public override string Description => "One DNS record set (name and type) in a zone; made by the lab's dns: section.";
+
+    public override ResourceSchema Schema { get; } = new(ImmutableArray.Create(
+        new AttributeSchema("zone", AttributeType.String, AttributeUse.Required, "The zone, e.g. qt.rs.", ForcesReplacement: true),
+        new AttributeSchema("provider", AttributeType.String, AttributeUse.Required, "The zone's provider.", ForcesReplacement: true),
+        new AttributeSchema("name", AttributeType.String, AttributeUse.Required, "The record's full name.", ForcesReplacement: true),
+        new AttributeSchema("type", AttributeType.String, AttributeUse.Required, "A, AAAA, CNAME, MX, TXT, SRV, CAA, NS or PTR.", ForcesReplacement: true),
+        new AttributeSchema("ttl", AttributeType.Number, AttributeUse.Optional, "Seconds.", Default: Value.Number(DefaultTtl)),
+        new AttributeSchema("values", AttributeType.ListOf(AttributeType.String), AttributeUse.Required, "The record set's values."),
+        new AttributeSchema("adopt", AttributeType.Bool, AttributeUse.Optional, "Take over a record set that already exists.", Default: Value.False),
+        new AttributeSchema("id", AttributeType.String, AttributeUse.Computed, "NAME TYPE.")));
+
+    public override IEnumerable<AttributeProblem> Validate(MapValue config)
+    {
+        if (Normalise(config) is { Problems: { Count: > 0 } problems })
+        {
+            foreach (var problem in problems)
+                yield return new AttributeProblem("values", problem.Message, problem.Hint);
+        }
+    }
+
+    public override MapValue Plan(PlanRequest request)
+    {
+        var config = request.Config;
+        if (Normalise(config) is { Set: { } set })
+            config = WithSet(config, set);
+        return base.Plan(request with { Config = config }).With("id", Value.String($"{config.GetString("name")} {config.GetString("type")}"));
+    }
+
+    public BatchKey BatchKeyOf(ReadRequest request) => new($"{request.Prior.GetString("provider")}|{request.Prior.GetString("zone")}");
+
+    public async Task<IReadOnlyDictionary<ResourceAddress, MapValue?>> ReadBatchAsync(BatchKey key, IReadOnlyList<ReadRequest> requests, CancellationToken cancellationToken)
+    {
+        var first = requests[0];
+        var zone = DnsName.Parse(first.Prior.GetString("zone")!);
+        var sets = await _providers.Create(first.Prior.GetString("provider")!, first).ListAsync(zone, cancellationToken);
+        return requests.ToDictionary(r => r.Address, r => sets.Find(KeyOf(r.Prior)) is { } set ? WithSet(r.Prior, set) : null);
+    }
+
+    public override async Task<MapValue?> ReadAsync(ReadRequest request, CancellationToken cancellationToken) =>
+        (await ReadBatchAsync(BatchKeyOf(request), [request], cancellationToken))[request.Address];
+
+    public override async Task<MapValue> CreateAsync(CreateRequest request, CancellationToken cancellationToken)
+    {
+        var (provider, zone, set) = Target(request, request.Config);
+        var existing = (await provider.ListAsync(zone, cancellationToken)).Find(set.Key);
+        if (existing is not null && !request.Config.GetBool("adopt", false))
+            throw new ResourceException($"{set.Name} {set.Type} already exists in {zone} (made by hand, or by another tool)",
+                "set `adopt: true` on the record to take it over, or remove it from the zone first");
+        if (existing != set)
+            await provider.PutAsync(zone, set, cancellationToken); // An adopted record that already matches is left as it is.
+        return WithSet(request.Config, set);
+    }
+
+    public override async Task<MapValue> UpdateAsync(UpdateRequest request, CancellationToken cancellationToken)
+    {
+        var (provider, zone, set) = Target(request, request.Config);
+        await provider.PutAsync(zone, set, cancellationToken);
+        return WithSet(request.Config, set);
+    }
+
+    public override async Task DeleteAsync(DeleteRequest request, CancellationToken cancellationToken)
+    {
+        var zone = DnsName.Parse(request.Prior.GetString("zone")!);
+        await _providers.Create(request.Prior.GetString("provider")!, request).DeleteAsync(zone, KeyOf(request.Prior), cancellationToken);
+    }
+
+    private (IDnsZoneProvider Provider, DnsName Zone, DnsRecordSet Set) Target(ResourceRequest request, MapValue config)
+    {
+        var (set, problems) = Normalise(config);
+        if (set is null)
+            throw new DnsRecordException(problems);
+        return (_providers.Create(config.GetString("provider")!, request), DnsName.Parse(config.GetString("zone")!), set);
+    }
+
+    /// <summary>The record set the arguments describe, or the problems with them; null set and no problems while values are unknown.</summary>
+    private static (DnsRecordSet? Set, IReadOnlyList<DnsRecordProblem> Problems) Normalise(MapValue config)
+    {
+        if (config.ContainsUnknown || config.GetString("zone") is not { } zone || config.GetString("name") is not { } name ||
+            config.GetString("type") is not { } type || config.Get("values") is not ListValue values)
+            return (null, []);
+        try
+        {
+            var zoneName = DnsName.Parse(zone);
+            var recordType = DnsRecordTypes.Parse(type, name);
+            var ttl = (long)(config.GetNumber("ttl") ?? DefaultTtl);
+            return (DnsRecordSet.Create(DnsName.Parse(name), recordType, ttl, values.Items.Select(v => v.ToText()), DnsNameContext.Lab(zoneName)), []);
+        }
+        catch (DnsRecordException e)
+        {
+            return (null, e.Problems);
+        }
+    }
+
+    private static DnsRecordKey KeyOf(MapValue attributes) =>
+        new(DnsName.Parse(attributes.GetString("name")!), DnsRecordTypes.Parse(attributes.GetString("type")!, attributes.GetString("name")!));
+
+    private static MapValue WithSet(MapValue attributes, DnsRecordSet set) => attributes
+        .With("ttl", Value.Number(set.Ttl))
+        .With("values", Value.List(set.Values.Select(Value.String)))
+        .With("id", Value.String($"{set.Name} {set.Type}"));
+}
