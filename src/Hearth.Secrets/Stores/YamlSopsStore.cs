@@ -40,7 +40,7 @@ public sealed class YamlSopsStore(int indent = YamlSopsStore.DefaultIndent) : IS
             while (true)
             {
                 var leading = Comments(parser, source);
-                if (!parser.TryConsume<DocumentStart>(out _))
+                if (AtEnd(parser) || !parser.TryConsume<DocumentStart>(out _))
                     break;
                 leading.AddRange(Comments(parser, source));
                 if (parser.TryConsume<DocumentEnd>(out _))
@@ -58,16 +58,26 @@ public sealed class YamlSopsStore(int indent = YamlSopsStore.DefaultIndent) : IS
         {
             throw new SecretsException(SecretsFailure.InvalidFile, $"{fileName}:{e.Start.Line}:{e.Start.Column}: invalid YAML: {e.Message}", null, e);
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or EndOfStreamException &&
+                                  e.Source == typeof(Parser).Assembly.GetName().Name)
+        {
+            // YamlDotNet rejects some malformed input with these instead of a YamlException (a tag that is not a
+            // URI, a plain scalar cut short); they are still the file's fault.
+            throw new SecretsException(SecretsFailure.InvalidFile, $"{fileName}: invalid YAML: {e.Message}", null, e);
+        }
         return new SopsParsed(documents, metadata);
     }
 
     private static List<SopsComment> Comments(IParser parser, string source)
     {
         var comments = new List<SopsComment>();
-        while (parser.TryConsume<Comment>(out var comment))
+        while (!AtEnd(parser) && parser.TryConsume<Comment>(out var comment))
             comments.Add(Exact(comment, source));
         return comments;
     }
+
+    /// <summary>True when no events are left. YamlDotNet ends a stream of only comments without a StreamEnd event.</summary>
+    private static bool AtEnd(IParser parser) => parser.Current is null && !parser.MoveNext();
 
     /// <summary>The comment's text exactly as in the file after the <c>#</c> (the parser trims the space sops keeps).</summary>
     private static SopsComment Exact(Comment comment, string source)

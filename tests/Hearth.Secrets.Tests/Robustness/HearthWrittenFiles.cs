@@ -55,16 +55,18 @@ internal static class HearthWrittenFiles
     public static readonly byte[] Binary = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0xFF, 0xFE, (byte)'s', (byte)'e', (byte)'c', (byte)'r', (byte)'e', (byte)'t'];
 
     /// <summary>Encrypts a plaintext file of <paramref name="format"/> (read by that format's store) as Hearth writes it.</summary>
-    public static byte[] Encrypt(string format, byte[] plaintext, SopsEncryptionRules? rules = null)
+    /// <param name="keyGroups">With more than one, the data key is split into Shamir shares, all needed to open the file.</param>
+    public static byte[] Encrypt(string format, byte[] plaintext, SopsEncryptionRules? rules = null, int keyGroups = 1)
     {
         var identity = Identities[0];
         var store = SopsFiles.StoreFor(format);
         var documents = store.Parse(plaintext, "plaintext").Documents;
-        var encrypted = SopsEncryptor.EncryptNew(documents, [new SopsKeyGroup([identity.Recipient], [])], 0, rules ?? new SopsEncryptionRules(),
+        var groups = Enumerable.Repeat(new SopsKeyGroup([identity.Recipient], []), keyGroups).ToList();
+        var encrypted = SopsEncryptor.EncryptNew(documents, groups, keyGroups > 1 ? keyGroups : 0, rules ?? new SopsEncryptionRules(),
             new SopsDataKey([identity], null), Now);
         return store.Write(encrypted.Documents, encrypted.Metadata.ToTree());
     }
 
-    public static byte[] Encrypt(string format, string plaintext, SopsEncryptionRules? rules = null) =>
-        Encrypt(format, Encoding.UTF8.GetBytes(plaintext), rules);
+    public static byte[] Encrypt(string format, string plaintext, SopsEncryptionRules? rules = null, int keyGroups = 1) =>
+        Encrypt(format, Encoding.UTF8.GetBytes(plaintext), rules, keyGroups);
 }

@@ -42,4 +42,34 @@ public sealed class YamlSopsStoreTests
 
         Assert.Equal("t.yaml:3:1: duplicate key `a`", error.Message);
     }
+
+    [Fact]
+    public void A_file_of_only_comments_has_no_documents_and_is_not_encrypted()
+    {
+        var parsed = new YamlSopsStore().Parse("# only a comment"u8.ToArray(), "t.yaml");
+
+        Assert.Empty(parsed.Documents);
+        Assert.Equal(SecretsFailure.InvalidFile, Assert.Throws<SecretsException>(() => parsed.ToDocument("t.yaml")).Failure);
+    }
+
+    [Fact]
+    public void Input_the_yaml_library_rejects_with_its_own_exceptions_is_an_invalid_file_naming_it()
+    {
+        var error = Assert.Throws<SecretsException>(() => new YamlSopsStore().Parse("a: !!str[x]\n"u8.ToArray(), "t.yaml"));
+
+        Assert.Equal(SecretsFailure.InvalidFile, error.Failure);
+        Assert.StartsWith("t.yaml: invalid YAML", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0o777777777777777777777777", "0o777777777777777777777777")]
+    [InlineData("0x8000000000000000", "0x8000000000000000")]
+    [InlineData("0x7FFFFFFFFFFFFFFF", long.MaxValue)]
+    [InlineData("0o17", 15L)]
+    public void Hex_and_octal_numbers_beyond_64_bits_stay_strings(string plain, object expected)
+    {
+        var parsed = new YamlSopsStore().Parse(Encoding.UTF8.GetBytes($"a: {plain}\n"), "t.yaml");
+
+        Assert.Equal(expected, ((SopsScalar)parsed.Documents[0].Get("a")!).Value);
+    }
 }
