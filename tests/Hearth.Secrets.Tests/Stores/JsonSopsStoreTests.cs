@@ -1,4 +1,5 @@
 using System.Text;
+using Hearth.Secrets.Sops;
 using Hearth.Secrets.Stores;
 
 namespace Hearth.Secrets.Tests.Stores;
@@ -34,5 +35,27 @@ public sealed class JsonSopsStoreTests
 
         Assert.Equal(SecretsFailure.InvalidFile, error.Failure);
         Assert.Equal("t.json: the number 1e999 is out of range", error.Message);
+    }
+
+    [Theory]
+    [InlineData("5", 5L)]
+    [InlineData("9223372036854775807", long.MaxValue)]
+    [InlineData("-9223372036854775808", long.MinValue)]
+    public void An_integer_reads_as_an_int_not_a_float(string json, long expected)
+    {
+        var parsed = new JsonSopsStore().Parse(Encoding.UTF8.GetBytes($$"""{"a": {{json}}}"""), "t.json");
+
+        Assert.Equal(expected, ((SopsScalar)parsed.Documents[0].Get("a")!).Value);
+    }
+
+    [Fact]
+    public void Negative_zero_is_written_so_that_it_reads_back_as_a_float()
+    {
+        var store = new JsonSopsStore();
+
+        var written = store.Write([new SopsMap([KeyValuePair.Create("a", (SopsNode)new SopsScalar(-0.0))])], null);
+
+        Assert.Equal("{\n\t\"a\": -0.0\n}\n", Encoding.UTF8.GetString(written));
+        Assert.True(double.IsNegative((double)((SopsScalar)store.Parse(written, "t.json").Documents[0].Get("a")!).Value!));
     }
 }
