@@ -17,19 +17,21 @@ public sealed class SopsDataKey(IReadOnlyList<AgeIdentity> ageIdentities, IPgpKe
     public byte[] Recover(SopsMetadata metadata, string fileName, CancellationToken cancellationToken = default)
     {
         var parts = new List<byte[]>();
+        var damaged = new List<SecretsException>();
         foreach (var group in metadata.KeyGroups)
         {
-            if (TryOpen(group, cancellationToken) is { } part)
+            if (TryOpen(group, fileName, damaged, cancellationToken) is { } part)
                 parts.Add(part);
             if (metadata.KeyGroupCount == 1 && parts.Count == 1)
                 return parts[0].Length == Size ? parts[0] : throw new SecretsException(SecretsFailure.InvalidFile, $"{fileName}: its data key is not {Size} bytes");
         }
         if (metadata.KeyGroupCount > 1 && parts.Count >= metadata.EffectiveThreshold)
             return SopsKeySharing.Combine(parts, fileName);
-        throw NoKey(metadata, fileName, parts.Count);
+        throw damaged.Count > 0 ? damaged[0] : NoKey(metadata, fileName, parts.Count);
     }
 
-    private byte[]? TryOpen(SopsMasterKeys group, CancellationToken cancellationToken)
+    /// <param name="damaged">Gets an error for each entry that is not a readable age file; as sops does, the others are still tried.</param>
+    private byte[]? TryOpen(SopsMasterKeys group, string fileName, List<SecretsException> damaged, CancellationToken cancellationToken)
     {
         foreach (var entry in group.Age)
         {
@@ -40,6 +42,11 @@ public sealed class SopsDataKey(IReadOnlyList<AgeIdentity> ageIdentities, IPgpKe
             catch (SecretsException e) when (e.Failure == SecretsFailure.NoKey)
             {
                 // Not ours; try the next key.
+            }
+            catch (SecretsException e) when (e.Failure == SecretsFailure.InvalidFile)
+            {
+                damaged.Add(new SecretsException(SecretsFailure.InvalidFile, $"{fileName}: the data key stored for {entry.Recipient} cannot be read: {e.Message}",
+                    "the file was changed without sops; restore it from version control", e.InnerException));
             }
         }
         if (pgp is null)

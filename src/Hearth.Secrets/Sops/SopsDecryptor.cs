@@ -35,25 +35,35 @@ public sealed class SopsDecryptor(IReadOnlyList<AgeIdentity> ageIdentities, IPgp
         if (policy.MacOnlyEncrypted)
             mac.AppendData(MacOnlyEncryptedInitialization);
         var walker = new SopsTreeWalker(policy,
-            (scalar, path, encrypted) => Value(scalar, path, encrypted, dataKey, mac, policy.MacOnlyEncrypted, stash),
+            (scalar, path, encrypted) => Value(scalar, path, encrypted, dataKey, mac, policy.MacOnlyEncrypted, stash, fileName),
             (comment, path, _) => Comment(comment, path, dataKey, stash));
         var plain = document.Documents.Select(walker.Walk).ToList();
         CheckMac(document.Metadata, dataKey, mac.GetHashAndReset(), fileName, ignoreMac);
         return plain;
     }
 
-    private static SopsScalar Value(SopsScalar scalar, string path, bool encrypted, byte[] dataKey, IncrementalHash mac, bool macOnlyEncrypted, SopsIvStash? stash)
+    private static SopsScalar Value(SopsScalar scalar, string path, bool encrypted, byte[] dataKey, IncrementalHash mac, bool macOnlyEncrypted, SopsIvStash? stash,
+        string fileName)
     {
-        if (encrypted && scalar.Value is string text)
+        if (encrypted)
         {
-            if (text.Length == 0)
+            if (scalar.Value is "")
                 return scalar;
-            if (!SopsValueCipher.IsEncrypted(text))
-                throw new SecretsException(SecretsFailure.DecryptionFailed, $"the value at `{path.TrimEnd(':')}` should be encrypted but is not",
+            // A number or boolean where sops would have written ENC[…] too: taken as clear, it would pass the MAC
+            // whenever it equals the secret, an oracle for guessing it.
+            if (scalar.Value is not string text || !SopsValueCipher.IsEncrypted(text))
+                throw new SecretsException(SecretsFailure.DecryptionFailed, $"{fileName}: the value at `{path.TrimEnd(':')}` should be encrypted but is not",
                     "the file was edited without sops; restore it from version control");
-            var (value, plaintext) = SopsValueCipher.Decrypt(text, dataKey, path, stash);
-            mac.AppendData(plaintext);
-            return new SopsScalar(value);
+            try
+            {
+                var (value, plaintext) = SopsValueCipher.Decrypt(text, dataKey, path, stash);
+                mac.AppendData(plaintext);
+                return new SopsScalar(value);
+            }
+            catch (SecretsException e)
+            {
+                throw new SecretsException(e.Failure, $"{fileName}: {e.Message}", e.Hint, e.InnerException);
+            }
         }
         if (!macOnlyEncrypted)
             mac.AppendData(SopsPlaintext.Bytes(scalar.Value!));

@@ -10,7 +10,15 @@ internal static class SopsKeySharing
 
     public static byte[] Combine(IReadOnlyList<byte[]> shares, string fileName)
     {
-        var key = ShamirSecretSharing.Combine(shares);
+        byte[] key;
+        try
+        {
+            key = ShamirSecretSharing.Combine(shares);
+        }
+        catch (SecretsException e)
+        {
+            throw new SecretsException(e.Failure, $"{fileName}: {e.Message}", e.Hint, e.InnerException);
+        }
         return key.Length == SopsDataKey.Size ? key
             : throw new SecretsException(SecretsFailure.InvalidFile, $"{fileName}: its key group shares do not combine into a {SopsDataKey.Size}-byte data key");
     }

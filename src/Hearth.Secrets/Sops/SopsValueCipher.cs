@@ -49,12 +49,11 @@ public static partial class SopsValueCipher
         byte[] data, iv, tag;
         try
         {
-            (data, iv, tag) = (Convert.FromBase64String(match.Groups[1].Value), Convert.FromBase64String(match.Groups[2].Value),
-                Convert.FromBase64String(match.Groups[3].Value));
+            (data, iv, tag) = (CanonicalBase64(match.Groups[1].Value), CanonicalBase64(match.Groups[2].Value), CanonicalBase64(match.Groups[3].Value));
         }
         catch (FormatException e)
         {
-            throw new SecretsException(SecretsFailure.InvalidFile, "an encrypted value holds invalid base64", null, e);
+            throw new SecretsException(SecretsFailure.InvalidFile, $"the value at `{additionalData.TrimEnd(':')}` holds invalid base64", Damaged, e);
         }
         var gcm = new GcmBlockCipher(new AesEngine());
         gcm.Init(false, new AeadParameters(new KeyParameter(dataKey), TagBits, iv, Encoding.UTF8.GetBytes(additionalData)));
@@ -67,14 +66,20 @@ public static partial class SopsValueCipher
         }
         catch (Org.BouncyCastle.Crypto.InvalidCipherTextException e)
         {
-            throw new SecretsException(SecretsFailure.DecryptionFailed, $"the value at `{additionalData.TrimEnd(':')}` does not decrypt: wrong key or damaged file", null, e);
+            throw new SecretsException(SecretsFailure.DecryptionFailed, $"the value at `{additionalData.TrimEnd(':')}` does not decrypt: wrong key or damaged file", Damaged, e);
         }
-        var value = Parse(plaintext, match.Groups[4].Value);
+        var value = Parse(plaintext, match.Groups[4].Value, additionalData);
         stash?.Remember(additionalData, plaintext, iv);
         return (value, plaintext);
     }
 
-    private static object? Parse(byte[] plaintext, string type)
+    private const string Damaged = "the file was changed without its key; restore it from version control";
+
+    /// <summary>
+    /// The value as its <c>type:</c> says. The type is not authenticated, so a wrong one is a damaged file; the
+    /// message never repeats the decrypted text.
+    /// </summary>
+    private static object? Parse(byte[] plaintext, string type, string additionalData)
     {
         var text = Encoding.UTF8.GetString(plaintext);
         return type switch
@@ -82,12 +87,33 @@ public static partial class SopsValueCipher
             "str" => StrictUtf8(plaintext) ?? (object)plaintext,
             "comment" => text,
             "bytes" => plaintext,
-            "int" => long.Parse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture),
-            "float" => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture),
-            "bool" => text is "1" or "t" or "T" or "TRUE" or "true" or "True",
+            "int" => long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer) ? integer : throw NotOfType(),
+            "float" => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? number : throw NotOfType(),
+            // Go's strconv.ParseBool, as sops reads it.
+            "bool" => text switch
+            {
+                "1" or "t" or "T" or "TRUE" or "true" or "True" => true,
+                "0" or "f" or "F" or "FALSE" or "false" or "False" => false,
+                _ => throw NotOfType(),
+            },
             "time" => text,
-            _ => throw new SecretsException(SecretsFailure.InvalidFile, $"unknown SOPS value type `{type}`"),
+            _ => throw new SecretsException(SecretsFailure.InvalidFile, $"the value at `{additionalData.TrimEnd(':')}` has an unknown SOPS type `{type}`", Damaged),
         };
+
+        SecretsException NotOfType() =>
+            new(SecretsFailure.InvalidFile, $"the value at `{additionalData.TrimEnd(':')}` decrypts to something that is not a valid {type}", Damaged);
+    }
+
+    /// <summary>
+    /// Base64 as sops writes it. Decoders ignore the unused low bits of the last character (and whitespace), so a
+    /// changed character there would decode to the same bytes; accepting only the canonical text makes any changed
+    /// byte of a value an error.
+    /// </summary>
+    /// <exception cref="FormatException">Not base64, or not in its canonical form.</exception>
+    private static byte[] CanonicalBase64(string text)
+    {
+        var bytes = Convert.FromBase64String(text);
+        return Convert.ToBase64String(bytes) == text ? bytes : throw new FormatException("not canonical base64");
     }
 
     /// <summary>The text, or null when the bytes are not valid UTF-8 (a binary file's content).</summary>

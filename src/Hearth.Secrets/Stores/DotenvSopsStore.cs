@@ -56,8 +56,10 @@ public sealed class DotenvSopsStore : ISopsStore
                     text.Append('#').Append(comment.Text).Append('\n');
                     break;
                 case SopsScalar scalar:
-                    if (key.StartsWith(MetadataPrefix, StringComparison.Ordinal) || key.Contains('=', StringComparison.Ordinal) || key.Contains('\n', StringComparison.Ordinal))
-                        throw new SecretsException(SecretsFailure.InvalidFile, $"`{key}` cannot be a dotenv key", "dotenv keys cannot start with sops_ or hold `=` or line breaks");
+                    // A key starting with # would read back as a comment.
+                    if (key.StartsWith(MetadataPrefix, StringComparison.Ordinal) || key.StartsWith('#') || key.Contains('=', StringComparison.Ordinal) ||
+                        key.Contains('\n', StringComparison.Ordinal))
+                        throw new SecretsException(SecretsFailure.InvalidFile, $"`{key}` cannot be a dotenv key", "dotenv keys cannot start with sops_ or #, or hold `=` or line breaks");
                     text.Append(key).Append('=').Append(Escape(SopsFlattening.ValueText(scalar.Value))).Append('\n');
                     break;
                 default:

@@ -20,27 +20,42 @@ public sealed class JsonSopsStore(int indent = 1, char indentCharacter = '\t') :
         try
         {
             using var document = JsonDocument.Parse(content);
-            root = Convert(document.RootElement);
+            root = Convert(document.RootElement, fileName);
         }
         catch (JsonException e)
         {
             throw new SecretsException(SecretsFailure.InvalidFile, $"{fileName}:{e.LineNumber + 1}:{e.BytePositionInLine + 1}: invalid JSON", null, e);
+        }
+        catch (InvalidOperationException e)
+        {
+            // The reader checks structure only; a string's bytes are decoded when it is read, here.
+            throw new SecretsException(SecretsFailure.InvalidFile, $"{fileName}: invalid JSON: a string is not valid UTF-8 or holds a lone surrogate escape", null, e);
         }
         if (root is not SopsMap map)
             throw new SecretsException(SecretsFailure.InvalidFile, $"{fileName}: a SOPS JSON file must be an object at the top");
         return new SopsParsed([map.Without("sops")], map.Get("sops") as SopsMap);
     }
 
-    private static SopsNode Convert(JsonElement element) => element.ValueKind switch
+    private static SopsNode Convert(JsonElement element, string fileName) => element.ValueKind switch
     {
-        JsonValueKind.Object => new SopsMap([.. element.EnumerateObject().Select(p => KeyValuePair.Create(p.Name, Convert(p.Value)))]),
-        JsonValueKind.Array => new SopsList([.. element.EnumerateArray().Select(Convert)]),
+        JsonValueKind.Object => new SopsMap([.. element.EnumerateObject().Select(p => KeyValuePair.Create(p.Name, Convert(p.Value, fileName)))]),
+        JsonValueKind.Array => new SopsList([.. element.EnumerateArray().Select(e => Convert(e, fileName))]),
         JsonValueKind.String => new SopsScalar(element.GetString()),
-        JsonValueKind.Number => new SopsScalar(element.TryGetInt64(out var integer) ? integer : element.GetDouble()),
+        JsonValueKind.Number => new SopsScalar(Number(element, fileName)),
         JsonValueKind.True => new SopsScalar(true),
         JsonValueKind.False => new SopsScalar(false),
         _ => new SopsScalar(null),
     };
+
+    /// <summary>An int when it is one that fits 64 bits (kept a long, not widened to a double), else a float.</summary>
+    private static object Number(JsonElement element, string fileName)
+    {
+        if (element.TryGetInt64(out var integer))
+            return integer;
+        if (element.TryGetDouble(out var number) && double.IsFinite(number))
+            return number;
+        throw new SecretsException(SecretsFailure.InvalidFile, $"{fileName}: the number {element.GetRawText()} is out of range", "a JSON number must fit a 64-bit float");
+    }
 
     public byte[] Write(IReadOnlyList<SopsMap> documents, SopsMap? metadata)
     {
@@ -89,7 +104,10 @@ public sealed class JsonSopsStore(int indent = 1, char indentCharacter = '\t') :
                 writer.WriteNumberValue(number);
                 break;
             case SopsScalar { Value: double number }:
-                if (double.IsFinite(number))
+                // Written as -0 it would read back as the int 0, whose MAC text ("0") is not the float's ("-0").
+                if (number == 0 && double.IsNegative(number))
+                    writer.WriteRawValue("-0.0");
+                else if (double.IsFinite(number))
                     writer.WriteNumberValue(number);
                 else
                     writer.WriteStringValue(number.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -24,14 +24,28 @@ internal static class YamlScalarText
         }
         if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer))
             return integer;
-        if (text.StartsWith("0x", StringComparison.Ordinal) && long.TryParse(text[2..], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var hex))
-            return hex;
+        // Hex and octal past 64 bits (or, for hex, past long.MaxValue, which .NET would read as negative) stay
+        // strings: a long cannot hold them.
+        if (text.StartsWith("0x", StringComparison.Ordinal) && ulong.TryParse(text[2..], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var hex))
+            return hex <= long.MaxValue ? (long)hex : text;
         if (text.StartsWith("0o", StringComparison.Ordinal) && text.Length > 2 && text[2..].All(c => c is >= '0' and <= '7'))
-            return Convert.ToInt64(text[2..], 8);
+            return Octal(text[2..]) is { } octal ? octal : text;
         if (text.Length > 0 && (char.IsAsciiDigit(text[0]) || text[0] is '-' or '+' or '.') &&
             double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
             return number;
         return text;
+    }
+
+    private static long? Octal(string digits)
+    {
+        long value = 0;
+        foreach (var digit in digits)
+        {
+            if (value > (long.MaxValue >> 3))
+                return null;
+            value = (value << 3) | (long)(digit - '0');
+        }
+        return value;
     }
 
     /// <summary>A YAML timestamp, which go-yaml quotes when it is written as a string (sops's lastmodified).</summary>

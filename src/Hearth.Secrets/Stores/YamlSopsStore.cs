@@ -11,7 +11,7 @@ namespace Hearth.Secrets.Stores;
 /// plain scalars are typed by YAML 1.2 core rules as go-yaml v3 does; the <c>sops</c> key of the first document
 /// is the metadata, and written files carry it as the last key of every document.
 /// </summary>
-public sealed class YamlSopsStore(int indent = YamlSopsStore.DefaultIndent) : ISopsStore
+public sealed partial class YamlSopsStore(int indent = YamlSopsStore.DefaultIndent) : ISopsStore
 {
     public const int DefaultIndent = 4;
 
@@ -21,6 +21,14 @@ public sealed class YamlSopsStore(int indent = YamlSopsStore.DefaultIndent) : IS
     /// (the emitter quotes control characters), and the marker with the space before it is then removed.
     /// </summary>
     private const string CommentMarker = "";
+
+    /// <summary>
+    /// Marks a comment that opens a block (the value of a key, or a list item). YamlDotNet writes it indented as the
+    /// enclosing level, where it would read back as that level's, and an encrypted one would no longer decrypt (its
+    /// additional data is its level's path); a marked line of its own gets one more indent step after emitting. On
+    /// a list item's dash line (<c>-   #note</c>) it already stands in the item.
+    /// </summary>
+    private const string OpeningCommentMarker = "";
 
     public string Name => "yaml";
 
@@ -35,18 +43,21 @@ public sealed class YamlSopsStore(int indent = YamlSopsStore.DefaultIndent) : IS
         try
         {
             var source = Encoding.UTF8.GetString(content);
-            var parser = new Parser(new Scanner(new StringReader(source), skipComments: false));
+            var scanner = new YamlCommentRescuingScanner(new Scanner(new StringReader(source), skipComments: false));
+            var parser = new Parser(scanner);
             parser.Consume<StreamStart>();
             while (true)
             {
                 var leading = Comments(parser, source);
-                if (!parser.TryConsume<DocumentStart>(out _))
+                if (AtEnd(parser) || !parser.TryConsume<DocumentStart>(out _))
                     break;
                 leading.AddRange(Comments(parser, source));
                 if (parser.TryConsume<DocumentEnd>(out _))
                     continue;
-                var node = new Reader(parser, source, fileName).Read();
-                var trailing = Comments(parser, source);
+                var reader = new Reader(parser, scanner, source, fileName);
+                var node = reader.Read();
+                var trailing = reader.RescuedAfterRoot();
+                trailing.AddRange(Comments(parser, source));
                 parser.Consume<DocumentEnd>();
                 if (node is not SopsMap map)
                     throw new SecretsException(SecretsFailure.InvalidFile, $"{fileName}: a SOPS YAML document must be a mapping at the top");
@@ -58,23 +69,35 @@ public sealed class YamlSopsStore(int indent = YamlSopsStore.DefaultIndent) : IS
         {
             throw new SecretsException(SecretsFailure.InvalidFile, $"{fileName}:{e.Start.Line}:{e.Start.Column}: invalid YAML: {e.Message}", null, e);
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or EndOfStreamException &&
+                                  e.Source == typeof(Parser).Assembly.GetName().Name)
+        {
+            // YamlDotNet rejects some malformed input with these instead of a YamlException (a tag that is not a
+            // URI, a plain scalar cut short); they are still the file's fault.
+            throw new SecretsException(SecretsFailure.InvalidFile, $"{fileName}: invalid YAML: {e.Message}", null, e);
+        }
         return new SopsParsed(documents, metadata);
     }
 
     private static List<SopsComment> Comments(IParser parser, string source)
     {
         var comments = new List<SopsComment>();
-        while (parser.TryConsume<Comment>(out var comment))
+        while (!AtEnd(parser) && parser.TryConsume<Comment>(out var comment))
             comments.Add(Exact(comment, source));
         return comments;
     }
 
+    /// <summary>True when no events are left. YamlDotNet ends a stream of only comments without a StreamEnd event.</summary>
+    private static bool AtEnd(IParser parser) => parser.Current is null && !parser.MoveNext();
+
+    private static SopsComment Exact(Comment comment, string source) => Exact(comment.Start, comment.Value, source);
+
     /// <summary>The comment's text exactly as in the file after the <c>#</c> (the parser trims the space sops keeps).</summary>
-    private static SopsComment Exact(Comment comment, string source)
+    private static SopsComment Exact(Mark at, string value, string source)
     {
-        var start = (int)comment.Start.Index;
+        var start = (int)at.Index;
         if (start < 0 || start >= source.Length || source[start] != '#')
-            return new SopsComment(comment.Value);
+            return new SopsComment(value);
         var end = source.IndexOf('\n', start);
         return new SopsComment(source[(start + 1)..(end < 0 ? source.Length : end)].TrimEnd('\r'));
     }
@@ -93,11 +116,41 @@ public sealed class YamlSopsStore(int indent = YamlSopsStore.DefaultIndent) : IS
             emitter.Emit(new DocumentEnd(isImplicit: true));
         }
         emitter.Emit(new StreamEnd());
-        return Encoding.UTF8.GetBytes(text.ToString().Replace("# " + CommentMarker, "#", StringComparison.Ordinal));
+        var written = text.ToString();
+        if (written.Contains(OpeningCommentMarker, StringComparison.Ordinal))
+            written = string.Join('\n', written.Split('\n').Select(line => line.TrimStart(' ').StartsWith("# " + OpeningCommentMarker, StringComparison.Ordinal)
+                ? new string(' ', indent) + line.Replace("# " + OpeningCommentMarker, "#", StringComparison.Ordinal)
+                : line));
+        return Encoding.UTF8.GetBytes(written.Replace("# " + CommentMarker, "#", StringComparison.Ordinal).Replace("# " + OpeningCommentMarker, "#", StringComparison.Ordinal));
     }
 
-    private static void EmitNode(IEmitter emitter, SopsNode node)
+    /// <summary>The comments before the first value of a map or list that has values.</summary>
+    private static List<SopsComment> Opening(SopsNode node)
     {
+        var items = node switch
+        {
+            SopsMap map => map.Entries.Select(e => e.Value),
+            SopsList list => list.Items,
+            _ => [],
+        };
+        var opening = items.TakeWhile(i => i is SopsComment).Cast<SopsComment>().ToList();
+        return items.Any(i => i is not SopsComment) ? opening : [];
+    }
+
+    private static SopsNode Without(SopsNode node, int leading) => leading == 0 ? node : node switch
+    {
+        SopsMap map => new SopsMap([.. map.Entries.Skip(leading)]),
+        SopsList list => new SopsList([.. list.Items.Skip(leading)]),
+        _ => node,
+    };
+
+    /// <param name="opensItem">
+    /// The node is a list item: comments that open it are marked, as YamlDotNet writes them on the item's dash line
+    /// (a map) or indented as the enclosing list (a list), where they would read back as the list's.
+    /// </param>
+    private static void EmitNode(IEmitter emitter, SopsNode node, bool opensItem = false)
+    {
+        var marked = opensItem ? Opening(node).Count : 0;
         switch (node)
         {
             case SopsMap map:
@@ -106,11 +159,14 @@ public sealed class YamlSopsStore(int indent = YamlSopsStore.DefaultIndent) : IS
                 {
                     if (value is SopsComment comment)
                     {
-                        emitter.Emit(new Comment(CommentMarker + comment.Text, isInline: false));
+                        emitter.Emit(new Comment((marked-- > 0 ? OpeningCommentMarker : CommentMarker) + comment.Text, isInline: false));
                         continue;
                     }
-                    EmitString(emitter, key);
-                    EmitNode(emitter, value);
+                    EmitString(emitter, key, isKey: true);
+                    var opening = Opening(value);
+                    foreach (var note in opening)
+                        emitter.Emit(new Comment(OpeningCommentMarker + note.Text, isInline: false));
+                    EmitNode(emitter, Without(value, opening.Count));
                 }
                 emitter.Emit(new MappingEnd());
                 break;
@@ -119,9 +175,11 @@ public sealed class YamlSopsStore(int indent = YamlSopsStore.DefaultIndent) : IS
                 foreach (var item in list.Items)
                 {
                     if (item is SopsComment comment)
-                        emitter.Emit(new Comment(CommentMarker + comment.Text, isInline: false));
-                    else
-                        EmitNode(emitter, item);
+                    {
+                        emitter.Emit(new Comment((marked-- > 0 ? OpeningCommentMarker : CommentMarker) + comment.Text, isInline: false));
+                        continue;
+                    }
+                    EmitNode(emitter, item, opensItem: true);
                 }
                 emitter.Emit(new SequenceEnd());
                 break;
@@ -137,78 +195,28 @@ public sealed class YamlSopsStore(int indent = YamlSopsStore.DefaultIndent) : IS
         }
     }
 
-    /// <summary>A string that would read back as another type (true, 12, null…) is quoted; one with line breaks is a literal block.</summary>
-    private static void EmitString(IEmitter emitter, string text)
+    /// <summary>
+    /// A string that would read back as another type (true, 12, null…) is quoted; one with line breaks is a literal
+    /// block, except a lone line break: its block would be empty, and an empty block with clip chomping reads back "".
+    /// Some strings YamlDotNet's emitter would write plain or as a block but not read back the same are double-quoted
+    /// (escaped): a tab at either end (dropped as plain), control characters (YAML allows none unescaped; NEL and
+    /// CR break lines), LS and PS, which it also takes for line breaks, and <c> *</c>, which YamlDotNet's scanner
+    /// reads as an alias inside a plain scalar.
+    /// A key with line breaks is double-quoted, on one line: as a block it would need the <c>? </c> form, after which
+    /// a comment that opens the value has no place.
+    /// </summary>
+    private static void EmitString(IEmitter emitter, string text, bool isKey = false)
     {
-        var style = text.Contains('\n', StringComparison.Ordinal) && !text.Contains('\r', StringComparison.Ordinal) && !HasLeadingSpaceOnFirstLine(text)
-            ? ScalarStyle.Literal
-            : YamlScalarText.Typed(text) is string && !YamlScalarText.LooksLikeTimestamp(text) ? ScalarStyle.Any : ScalarStyle.DoubleQuoted;
+        var style = NeedsEscapes(text) ? ScalarStyle.DoubleQuoted
+            : text.Contains('\n', StringComparison.Ordinal) ? (text != "\n" && !StartsWithBlank(text) && !isKey ? ScalarStyle.Literal : ScalarStyle.DoubleQuoted)
+            : YamlScalarText.Typed(text) is string && !YamlScalarText.LooksLikeTimestamp(text) && !StartsWithBlank(text) && !text.EndsWith('\t') ? ScalarStyle.Any
+            : ScalarStyle.DoubleQuoted;
         emitter.Emit(new Scalar(AnchorName.Empty, TagName.Empty, text, style, isPlainImplicit: style == ScalarStyle.Any, isQuotedImplicit: true));
     }
 
-    private static bool HasLeadingSpaceOnFirstLine(string text) => text.Length > 0 && text[0] is ' ' or '\t';
+    private static bool NeedsEscapes(string text) =>
+        text.Any(c => (char.IsControl(c) && c is not '\n' and not '\t') || c is '\u2028' or '\u2029') ||
+        text.Contains(" *", StringComparison.Ordinal) || text.Contains("\t*", StringComparison.Ordinal);
 
-    /// <summary>Reads one document's node tree, comments kept in place.</summary>
-    private sealed class Reader(IParser parser, string source, string fileName)
-    {
-        private readonly Dictionary<string, SopsNode> _anchors = new(StringComparer.Ordinal);
-
-        public SopsNode Read()
-        {
-            if (parser.TryConsume<AnchorAlias>(out var alias))
-                return _anchors.TryGetValue(alias.Value.Value, out var target) ? target : new SopsScalar(null);
-            SopsNode node;
-            AnchorName anchor;
-            if (parser.TryConsume<Scalar>(out var scalar))
-            {
-                node = new SopsScalar(scalar.Style == ScalarStyle.Plain ? YamlScalarText.Typed(scalar.Value) : scalar.Value);
-                anchor = scalar.Anchor;
-            }
-            else if (parser.TryConsume<SequenceStart>(out var sequence))
-            {
-                var items = new List<SopsNode>();
-                while (!parser.TryConsume<SequenceEnd>(out _))
-                {
-                    if (parser.TryConsume<Comment>(out var comment))
-                        items.Add(Exact(comment, source));
-                    else
-                        items.Add(Read());
-                }
-                node = new SopsList(items);
-                anchor = sequence.Anchor;
-            }
-            else
-            {
-                var mapping = parser.Consume<MappingStart>();
-                node = ReadMapping(mapping.Start);
-                anchor = mapping.Anchor;
-            }
-            if (!anchor.IsEmpty)
-                _anchors[anchor.Value] = node;
-            return node;
-        }
-
-        private SopsMap ReadMapping(Mark start)
-        {
-            var entries = new List<KeyValuePair<string, SopsNode>>();
-            var keys = new HashSet<string>(StringComparer.Ordinal);
-            while (!parser.TryConsume<MappingEnd>(out _))
-            {
-                if (parser.TryConsume<Comment>(out var comment))
-                {
-                    entries.Add(CommentEntry(Exact(comment, source)));
-                    continue;
-                }
-                var keyStart = parser.Current?.Start ?? start;
-                var key = Read() is SopsScalar { Value: not null } k ? Convert.ToString(k.Value, CultureInfo.InvariantCulture)! : "";
-                if (!keys.Add(key))
-                    throw new SecretsException(SecretsFailure.InvalidFile, $"{fileName}:{keyStart.Line}:{keyStart.Column}: duplicate key `{key}`", "keep one of them");
-                // A comment between a key and its block value (`key: # note`) is kept after the entry.
-                var between = Comments(parser, source);
-                entries.Add(KeyValuePair.Create(key, Read()));
-                entries.AddRange(between.Select(CommentEntry));
-            }
-            return new SopsMap(entries);
-        }
-    }
+    private static bool StartsWithBlank(string text) => text.Length > 0 && text[0] is ' ' or '\t';
 }
