@@ -119,7 +119,7 @@ public sealed class YamlSopsStoreTests
     public void Encrypted_comments_inside_nested_blocks_decrypt_after_a_round_trip()
     {
         const string yaml = "db:\n    # the primary\n    host: x\n    # closing\n# outer\nlist:\n    # first\n    - a\n";
-        var identity = Age.AgeIdentity.Generate();
+        var identity = Hearth.Secrets.Age.AgeIdentity.Generate();
         var store = new YamlSopsStore();
         var plain = store.Parse(Encoding.UTF8.GetBytes(yaml), "t.yaml").Documents;
         var encrypted = SopsEncryptor.EncryptNew(plain, [new SopsKeyGroup([identity.Recipient], [])], 0, new SopsEncryptionRules(),
