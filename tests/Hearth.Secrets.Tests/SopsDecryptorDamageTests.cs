@@ -43,7 +43,7 @@ public sealed class SopsDecryptorDamageTests
         var error = Assert.Throws<SecretsException>(() => new SopsDecryptor(FluxKey).Decrypt(YamlSopsStore.Read(damaged, "f.yaml"), "f.yaml"));
 
         Assert.Equal(SecretsFailure.InvalidFile, error.Failure);
-        Assert.Equal("f.yaml: the data key stored for age1l44xcng8dqj32nlv6d930qvvrny05hglzcv9qpc7kxjc6902ma4qufys29 cannot be read: not a valid age file: its armor has no end line",
+        Assert.Equal("f.yaml: the data key stored for age1l44xcng8dqj32nlv6d930qvvrny05hglzcv9qpc7kxjc6902ma4qufys29 cannot be read: not a valid age file: its armor ends before its END line (it is truncated)",
             error.Message);
     }
 
