@@ -60,7 +60,9 @@ public static class AgeIdentitySources
 
     private static async Task<string> RunAsync(string command, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo("sh") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        // Its standard error stays the user's: a command that asks for a passphrase or fails must be heard (and a
+        // full, unread error pipe would block it).
+        var start = new ProcessStartInfo("sh") { RedirectStandardOutput = true, UseShellExecute = false };
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add(command);
         using var process = Process.Start(start) ?? throw new SecretsException(SecretsFailure.NoKey, "cannot run SOPS_AGE_KEY_CMD");
