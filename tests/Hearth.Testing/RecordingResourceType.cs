@@ -70,6 +70,21 @@ public sealed class RecordingResourceType(OperationLog log) : ResourceType
         _objects.Remove(request.Prior.GetString("id") ?? "");
     }
 
+    /// <summary>Finds an object by id; logs the lab's arguments it was given (their <c>value</c>), so tests see what import passes.</summary>
+    public override Task<MapValue?> ImportAsync(ImportRequest request, CancellationToken cancellationToken)
+    {
+        log.Add($"import {request.Address} value={request.Config?.Get("value")?.ToText() ?? "(none)"}");
+        return Task.FromResult(_objects.Get(request.Id));
+    }
+
+    /// <summary>Puts an object in place as if made outside Hearth; returns its id.</summary>
+    public string CreateOutside(MapValue attributes)
+    {
+        var id = $"outside#{Guid.NewGuid():N}";
+        _objects.Put(id, attributes.With("id", Value.String(id)));
+        return id;
+    }
+
     /// <summary>Changes an object behind Hearth's back, as someone editing it by hand would.</summary>
     public void Tamper(string id, Func<MapValue, MapValue> change) => _objects.Put(id, change(_objects.Get(id)!));
 

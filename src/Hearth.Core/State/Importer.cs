@@ -3,6 +3,7 @@ using Hearth.Core.Diagnostics;
 using Hearth.Core.Evaluation;
 using Hearth.Core.Labs;
 using Hearth.Core.Resources;
+using Hearth.Core.Values;
 
 namespace Hearth.Core.State;
 
@@ -24,21 +25,43 @@ public static class Importer
                 $"import into one of its instances ({string.Join(", ", keys.Take(5).Select(k => address.WithKey(k).ToString()))}{(keys.Count > 5 ? ", …" : "")}), or add the key to for_each first");
         if (session.Current.Find(address) is not null)
             throw new StateException($"{address} is already managed", $"remove it first with `hearth state rm {address}` if you mean to re-import");
-        var found = await config.Type.ImportAsync(new ImportRequest(address, lab.Directory, id) { Providers = providers }, cancellationToken)
+        var request = new ImportRequest(address, lab.Directory, id) { Providers = providers, Config = Arguments(lab, config, address, session.Current) };
+        var found = await config.Type.ImportAsync(request, cancellationToken)
             ?? throw new StateException($"no {address.Kind} with ID \"{id}\" exists", "check the ID");
         var instance = new ResourceInstanceState(address, SchemaMarks.Apply(config.Type.Schema, found), config.Dependencies);
         await session.RecordAsync(new StateChange.PutResource(instance), cancellationToken);
         return instance;
     }
 
+    /// <summary>The instance's arguments as they evaluate now; null when they need what only a plan can tell.</summary>
+    private static MapValue? Arguments(Lab lab, ResourceConfig config, ResourceAddress address, StateDocument state)
+    {
+        try
+        {
+            var each = address.Key is null ? ((Value, Value)?)null
+                : (Value.String(address.Key), InstanceArguments.ForEach(config, Evaluator(lab, state)).FirstOrDefault(k => k.Key == address.Key).Value ?? Value.Null);
+            var arguments = InstanceArguments.Evaluate(config, new Evaluator(new ResourceReferenceResolver(lab.Resources.Select(r => r.Address)),
+                Scope(lab, state).ForInstance(each)), address.ToString());
+            return arguments.ContainsUnknown ? null : arguments;
+        }
+        catch (LabException)
+        {
+            return null;
+        }
+    }
+
+    private static LabScope Scope(Lab lab, StateDocument state) =>
+        new(lab.VariableValues, new Dictionary<Expressions.SecretExpression, Value>(), new ResourceValueTable(lab, state));
+
+    private static Evaluator Evaluator(Lab lab, StateDocument state) =>
+        new(new ResourceReferenceResolver(lab.Resources.Select(r => r.Address)), Scope(lab, state));
+
     /// <summary>The for_each keys as they evaluate now; null when they depend on what only a plan can tell (secrets, other objects).</summary>
     private static IReadOnlyCollection<string>? ForEachKeys(Lab lab, ResourceConfig config, StateDocument state)
     {
         try
         {
-            var scope = new LabScope(lab.VariableValues, new Dictionary<Expressions.SecretExpression, Values.Value>(), new ResourceValueTable(lab, state));
-            var evaluator = new Evaluator(new ResourceReferenceResolver(lab.Resources.Select(r => r.Address)), scope);
-            return [.. InstanceArguments.ForEach(config, evaluator).Select(k => k.Key)];
+            return [.. InstanceArguments.ForEach(config, Evaluator(lab, state)).Select(k => k.Key)];
         }
         catch (LabException)
         {
