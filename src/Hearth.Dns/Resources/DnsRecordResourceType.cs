@@ -13,7 +13,7 @@ namespace Hearth.Dns.Resources;
 /// normalised at plan time, so a no-change plan is truly empty; refresh reads each zone once, however many
 /// records it holds.
 /// </summary>
-public sealed class DnsRecordResourceType : ResourceType, IBatchedRead
+public sealed partial class DnsRecordResourceType : ResourceType, IBatchedRead
 {
     public const int DefaultTtl = 300;
 
