@@ -2,6 +2,7 @@ using Hearth.Core.Addressing;
 using Hearth.Core.Diagnostics;
 using Hearth.Core.Resources;
 using Hearth.Core.Values;
+using Hearth.Dns.Providers.Rfc2136;
 
 namespace Hearth.Dns.Providers;
 
@@ -9,7 +10,7 @@ namespace Hearth.Dns.Providers;
 internal sealed class DnsProviders(TimeProvider clock)
 {
     /// <summary>The providers the lab format names; those not built yet are refused with a clear message.</summary>
-    public static readonly string[] Known = ["cloudflare", "ovh", "rfc2136", "powerdns", ZoneFileProvider.Kind];
+    public static readonly string[] Known = ["cloudflare", "ovh", Rfc2136Provider.Kind, "powerdns", ZoneFileProvider.Kind];
 
     private readonly ZoneFileLocks _zoneFileLocks = new();
 
@@ -22,6 +23,8 @@ internal sealed class DnsProviders(TimeProvider clock)
                 var settings = request.Providers.Find(kind) ?? new MapValue(ValueMap.Empty); // Every setting has a default.
                 var directory = Path.GetFullPath(settings.GetString("directory") ?? "zones", request.LabDirectory);
                 return new ZoneFileProvider(directory, settings, _zoneFileLocks, clock);
+            case Rfc2136Provider.Kind:
+                return new Rfc2136Provider(Rfc2136Settings.From(request.Providers.Require(kind, request.Address)));
             default:
                 throw Unavailable(kind, request.Address);
         }

@@ -11,8 +11,15 @@ internal interface IDnsZoneProvider
     /// <exception cref="Core.Diagnostics.ResourceException">The zone cannot be read (missing, no access).</exception>
     Task<DnsRecordSets> ListAsync(DnsName zone, CancellationToken cancellationToken);
 
-    /// <summary>Creates or replaces the record set at <paramref name="set"/>'s name and type.</summary>
-    Task PutAsync(DnsName zone, DnsRecordSet set, CancellationToken cancellationToken);
+    /// <summary>
+    /// Creates or replaces the record set at <paramref name="set"/>'s name and type, provided the zone still holds
+    /// <paramref name="expected"/> there: the set Hearth last saw (from state or the refresh), or null when it saw none.
+    /// </summary>
+    /// <exception cref="Core.Diagnostics.ResourceException">
+    /// The zone holds something else at that name and type (changed behind Hearth's back since it was read: plan
+    /// again), or the service refused or failed the change.
+    /// </exception>
+    Task PutAsync(DnsName zone, DnsRecordSet set, DnsRecordSet? expected, CancellationToken cancellationToken);
 
     /// <summary>Removes the record set; removing one that is already gone succeeds.</summary>
     Task DeleteAsync(DnsName zone, DnsRecordKey key, CancellationToken cancellationToken);

@@ -21,8 +21,16 @@ internal sealed class ZoneFileProvider(string directory, MapValue settings, Zone
         return File.Exists(path) ? (await ReadAsync(path, zone, cancellationToken)).Records : New(zone).Records;
     }
 
-    public Task PutAsync(DnsName zone, DnsRecordSet set, CancellationToken cancellationToken) =>
-        ChangeAsync(zone, file => file with { Records = file.Records.Put(set) }, cancellationToken);
+    public Task PutAsync(DnsName zone, DnsRecordSet set, DnsRecordSet? expected, CancellationToken cancellationToken) =>
+        ChangeAsync(zone, file =>
+        {
+            // Under the file's lock, so the check and the write see the same file.
+            if (file.Records.Find(set.Key) != expected)
+            {
+                throw new DnsRecordChangedException(set.Key, $"{set.Key} changed in {PathOf(zone)} since Hearth read it (edited by hand, or by another tool)");
+            }
+            return file with { Records = file.Records.Put(set) };
+        }, cancellationToken);
 
     public Task DeleteAsync(DnsName zone, DnsRecordKey key, CancellationToken cancellationToken) =>
         ChangeAsync(zone, file => file with { Records = file.Records.Remove(key) }, cancellationToken);

@@ -73,19 +73,31 @@ public sealed partial class DnsRecordResourceType : ResourceType, IBatchedRead
     public override async Task<MapValue> CreateAsync(CreateRequest request, CancellationToken cancellationToken)
     {
         var (provider, zone, set) = Target(request, request.Config);
-        var existing = (await provider.ListAsync(zone, cancellationToken)).Find(set.Key);
-        if (existing is not null && !request.Config.GetBool("adopt", false))
-            throw new ResourceException($"{set.Name} {set.Type} already exists in {zone} (made by hand, or by another tool)",
-                "set `adopt: true` on the record to take it over, or remove it from the zone first");
-        if (existing != set)
-            await provider.PutAsync(zone, set, cancellationToken); // An adopted record that already matches is left as it is.
+        try
+        {
+            // One round trip when the name is free, as it usually is; the provider refuses if the set exists.
+            await provider.PutAsync(zone, set, null, cancellationToken);
+        }
+        catch (DnsRecordChangedException)
+        {
+            var existing = (await provider.ListAsync(zone, cancellationToken)).Find(set.Key);
+            if (existing is null)
+                throw;
+            if (!request.Config.GetBool("adopt", false))
+                throw new ResourceException($"{set.Name} {set.Type} already exists in {zone} (made by hand, or by another tool)",
+                    "set `adopt: true` on the record to take it over, or remove it from the zone first");
+            if (existing != set)
+                await provider.PutAsync(zone, set, existing, cancellationToken); // An adopted record that already matches is left as it is.
+        }
         return WithSet(request.Config, set);
     }
 
     public override async Task<MapValue> UpdateAsync(UpdateRequest request, CancellationToken cancellationToken)
     {
         var (provider, zone, set) = Target(request, request.Config);
-        await provider.PutAsync(zone, set, cancellationToken);
+        // The prior attributes are what the refresh read (or what the last apply wrote): the provider refuses the
+        // change if the zone no longer holds exactly that.
+        await provider.PutAsync(zone, set, Normalise(request.Prior).Set, cancellationToken);
         return WithSet(request.Config, set);
     }
 

@@ -1,0 +1,111 @@
+using ARSoft.Tools.Net.Dns;
+using ARSoft.Tools.Net.Dns.DynamicUpdate;
+using Hearth.Core.Diagnostics;
+using Hearth.Dns.Records;
+
+namespace Hearth.Dns.Providers.Rfc2136;
+
+/// <summary>
+/// The <c>rfc2136</c> provider: a zone on a primary server (BIND, Knot, …) read by a zone transfer (AXFR over TCP) and
+/// changed by dynamic updates (RFC 2136), both signed with a TSIG key (RFC 8945). Each change is one UPDATE message
+/// that replaces one record set atomically, guarded by a prerequisite that the set is still what Hearth last saw.
+/// </summary>
+internal sealed class Rfc2136Provider(Rfc2136Settings settings) : IDnsZoneProvider
+{
+    public const string Kind = "rfc2136";
+
+    public async Task<DnsRecordSets> ListAsync(DnsName zone, CancellationToken cancellationToken)
+    {
+        var query = new DnsMessage { IsRecursionDesired = false, TSigOptions = settings.Tsig.Sign() };
+        query.Questions.Add(new DnsQuestion(WireRecords.NameOf(zone), RecordType.Axfr, RecordClass.INet));
+        using var client = await ClientAsync(cancellationToken);
+        var response = await client.SendMessageAsync(query, cancellationToken);
+        var what = $"the zone transfer (AXFR) of {zone}";
+        Check(response, zone, what, cancellationToken);
+        if (response!.AnswerRecords.Count == 0 || response.AnswerRecords[0].RecordType != RecordType.Soa)
+        {
+            throw new ResourceException($"{what} from {Endpoint} returned no zone (no SOA)",
+                $"check that {Endpoint} is a primary for {zone} and allows transfers with the key {settings.Tsig.Name}");
+        }
+        return WireRecords.FromWire(zone, response.AnswerRecords);
+    }
+
+    public async Task PutAsync(DnsName zone, DnsRecordSet set, DnsRecordSet? expected, CancellationToken cancellationToken)
+    {
+        var update = Update(zone);
+        var owner = WireRecords.NameOf(set.Name);
+        var type = WireRecords.TypeOf(set.Type);
+        if (expected is null)
+            update.Prequisites.Add(new RecordNotExistsPrequisite(owner, type));
+        else
+        {
+            // RFC 2136 §2.4.2: the set must hold exactly these records (their TTLs are not compared).
+            foreach (var record in WireRecords.ToWire(expected))
+                update.Prequisites.Add(new RecordExistsValueDependantPrequisite(record));
+        }
+        update.Updates.Add(new DeleteAllRecordsUpdate(owner, type));
+        foreach (var record in WireRecords.ToWire(set))
+            update.Updates.Add(new AddRecordUpdate(record));
+        await SendAsync(update, zone, $"the update of {set.Key}", set.Key, cancellationToken);
+    }
+
+    public async Task DeleteAsync(DnsName zone, DnsRecordKey key, CancellationToken cancellationToken)
+    {
+        var update = Update(zone);
+        update.Updates.Add(new DeleteAllRecordsUpdate(WireRecords.NameOf(key.Name), WireRecords.TypeOf(key.Type)));
+        await SendAsync(update, zone, $"the deletion of {key}", key, cancellationToken);
+    }
+
+    private string Endpoint => $"{settings.Server}:{settings.Port}";
+
+    private DnsUpdateMessage Update(DnsName zone) => new() { ZoneName = WireRecords.NameOf(zone), TSigOptions = settings.Tsig.Sign() };
+
+    private async Task SendAsync(DnsUpdateMessage update, DnsName zone, string what, DnsRecordKey key, CancellationToken cancellationToken)
+    {
+        using var client = await ClientAsync(cancellationToken);
+        var response = await client.SendUpdateAsync(update, cancellationToken);
+        if (response?.ReturnCode is ReturnCode.NXRRSet or ReturnCode.YXRRSet or ReturnCode.NxDomain or ReturnCode.YXDomain)
+        {
+            throw new DnsRecordChangedException(key,
+                $"{what} was not made: the record set changed on {Endpoint} since Hearth read it ({ReturnCodeText(response)}: someone else changed it)");
+        }
+        Check(response, zone, what, cancellationToken);
+    }
+
+    /// <summary>Updates and transfers go over TCP only: transfers need it, and an update's answer is then never lost to UDP.</summary>
+    private async Task<DnsClient> ClientAsync(CancellationToken cancellationToken) =>
+        new(await settings.AddressesAsync(cancellationToken), [new TcpClientTransport(settings.Port)], true, (int)settings.Timeout.TotalMilliseconds);
+
+    /// <exception cref="ResourceException">No answer in time, the key refused, a prerequisite failed, or any other error code.</exception>
+    private void Check(DnsMessageBase? response, DnsName zone, string what, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (response is null)
+        {
+            // ARSoft.Tools.Net reports a timeout, a refused connection and an unreadable answer alike, as no answer.
+            throw new ResourceException($"{what}: no answer from {Endpoint} within {settings.Timeout.TotalSeconds:0.#} s",
+                $"check that the server runs and listens on TCP {Endpoint}, or raise providers.rfc2136.timeout; an update may have been applied: run plan to see");
+        }
+        switch (response.ReturnCode)
+        {
+            case ReturnCode.NoError:
+                if (response.TSigOptions is not { ValidationResult: ReturnCode.NoError })
+                {
+                    throw new ResourceException($"{what}: the answer from {Endpoint} is not signed with the key {settings.Tsig.Name}",
+                        "check that the server is the one configured with this TSIG key");
+                }
+                return;
+            case ReturnCode.NotAuthoritive or ReturnCode.Refused or ReturnCode.BadSig or ReturnCode.BadKey or ReturnCode.BadTime:
+                throw new ResourceException(
+                    $"{what} was refused by {Endpoint} ({ReturnCodeText(response)}): the TSIG key is wrong, or not allowed for zone {zone}",
+                    $"check providers.rfc2136.tsig (name {settings.Tsig.Name}, algorithm {settings.Tsig.AlgorithmName}, secret) against the server's key, " +
+                    $"that the zone's allow-update and allow-transfer name that key, that the server is a primary for {zone}, and that both clocks agree");
+            default:
+                throw new ResourceException($"{what} failed on {Endpoint}: {ReturnCodeText(response)}",
+                    "see the server's log for the reason (BIND refuses, for example, an MX or NS target inside the zone that has no address)");
+        }
+    }
+
+    private static string ReturnCodeText(DnsMessageBase response) =>
+        response.TSigOptions is { Error: not ReturnCode.NoError } tsig ? $"{response.ReturnCode}, TSIG {tsig.Error}" : response.ReturnCode.ToString();
+}
