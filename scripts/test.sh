@@ -14,6 +14,9 @@ command -v script >/dev/null 2>&1 || need_packages+=(bsdutils)
 { command -v gpg && command -v gpg-agent && command -v gpgconf; } >/dev/null 2>&1 || need_packages+=(gnupg)
 # BIND's zone tools check the zone files Hearth writes (named-checkzone, named-compilezone).
 { command -v named-checkzone && command -v named-compilezone; } >/dev/null 2>&1 || need_packages+=(bind9-utils)
+# A real BIND (named) for the RFC 2136 provider, and nsupdate/dig as an independent DNS client.
+{ command -v named || [ -x /usr/sbin/named ]; } >/dev/null 2>&1 || need_packages+=(bind9)
+{ command -v nsupdate && command -v dig; } >/dev/null 2>&1 || need_packages+=(bind9-dnsutils)
 # Node.js and npm run sops-age, the JavaScript SOPS implementation the interop tests decrypt Hearth's files with.
 { command -v node && command -v npm; } >/dev/null 2>&1 || need_packages+=(nodejs npm)
 if [ ${#need_packages[@]} -gt 0 ]; then
