@@ -20,6 +20,7 @@ internal sealed class DnsProviders(TimeProvider clock, HttpMessageHandler? http 
     public static readonly string[] Known = ["cloudflare", "ovh", "rfc2136", "powerdns", ZoneFileProvider.Kind];
 
     private readonly ZoneFileLocks _zoneFileLocks = new();
+    private readonly PowerDnsWriteGates _powerDnsGates = new();
 
     private readonly HttpClient _http = new(http ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) }, disposeHandler: http is null)
     {
@@ -36,7 +37,7 @@ internal sealed class DnsProviders(TimeProvider clock, HttpMessageHandler? http 
                 var directory = Path.GetFullPath(settings.GetString("directory") ?? "zones", request.LabDirectory);
                 return new ZoneFileProvider(directory, settings, _zoneFileLocks, clock);
             case PowerDnsProvider.Kind:
-                return new PowerDnsProvider(new PowerDnsApi(_http, PowerDnsSettings.From(request.Providers, request.Address)));
+                return new PowerDnsProvider(new PowerDnsApi(_http, PowerDnsSettings.From(request.Providers, request.Address), _powerDnsGates));
             default:
                 throw Unavailable(kind, request.Address);
         }

@@ -13,7 +13,7 @@ namespace Hearth.Dns.Providers.PowerDns;
 /// API's failures into <see cref="ResourceException"/>s that say what to fix. The API key goes into the X-API-Key
 /// header and nowhere else: no message built here contains it.
 /// </summary>
-internal sealed class PowerDnsApi(HttpClient http, PowerDnsSettings settings)
+internal sealed class PowerDnsApi(HttpClient http, PowerDnsSettings settings, PowerDnsWriteGates gates)
 {
     /// <exception cref="ResourceException">The server cannot be reached, refuses the key, or has no such zone.</exception>
     public async Task<PowerDnsZone> GetZoneAsync(DnsName zone, CancellationToken cancellationToken)
@@ -33,14 +33,24 @@ internal sealed class PowerDnsApi(HttpClient http, PowerDnsSettings settings)
         }
     }
 
+    /// <summary>Sends one RRset change; changes to one zone go one at a time (<see cref="PowerDnsWriteGates"/>).</summary>
     /// <exception cref="ResourceException">The change was refused (bad key, no zone, a record PowerDNS finds invalid).</exception>
     public async Task PatchAsync(DnsName zone, PowerDnsRrset rrset, CancellationToken cancellationToken)
     {
         var doing = $"{(rrset.ChangeType == "DELETE" ? "deleting" : "writing")} {rrset.Name} {rrset.Type} in {zone}";
         using var request = Request(HttpMethod.Patch, zone);
         request.Content = Json(new PowerDnsPatch([rrset]), PowerDnsJsonContext.Default.PowerDnsPatch);
-        using var response = await SendAsync(request, doing, cancellationToken);
-        await ThrowIfFailedAsync(response, zone, doing, cancellationToken);
+        var gate = gates.For(settings, zone.Value);
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            using var response = await SendAsync(request, doing, cancellationToken);
+            await ThrowIfFailedAsync(response, zone, doing, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
     }
 
     private HttpRequestMessage Request(HttpMethod method, DnsName zone)
