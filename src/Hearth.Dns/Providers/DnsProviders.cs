@@ -3,16 +3,30 @@ using Hearth.Core.Diagnostics;
 using Hearth.Core.Resources;
 using Hearth.Core.Values;
 using Hearth.Dns.Providers.Rfc2136;
+using Hearth.Dns.Providers.PowerDns;
 
 namespace Hearth.Dns.Providers;
 
-/// <summary>Makes the provider a zone names, from the lab's settings for it.</summary>
-internal sealed class DnsProviders(TimeProvider clock)
+/// <summary>
+/// Makes the provider a zone names, from the lab's settings for it. The HTTP providers share one client (and its
+/// connection pool) for as long as the resource kind lives, rather than opening connections per record.
+/// </summary>
+/// <param name="http">The handler under the shared client; tests pass one that counts or fails calls.</param>
+internal sealed class DnsProviders(TimeProvider clock, HttpMessageHandler? http = null) : IDisposable
 {
+    /// <summary>How long one API call may take before it fails the operation.</summary>
+    public static readonly TimeSpan HttpTimeout = TimeSpan.FromSeconds(30);
+
     /// <summary>The providers the lab format names; those not built yet are refused with a clear message.</summary>
-    public static readonly string[] Known = ["cloudflare", "ovh", Rfc2136Provider.Kind, "powerdns", ZoneFileProvider.Kind];
+    public static readonly string[] Known = ["cloudflare", "ovh", Rfc2136Provider.Kind, PowerDnsProvider.Kind, ZoneFileProvider.Kind];
 
     private readonly ZoneFileLocks _zoneFileLocks = new();
+    private readonly PowerDnsWriteGates _powerDnsGates = new();
+
+    private readonly HttpClient _http = new(http ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) }, disposeHandler: http is null)
+    {
+        Timeout = HttpTimeout,
+    };
 
     /// <exception cref="ResourceException">The provider is unknown, not available in this build, or not configured.</exception>
     public IDnsZoneProvider Create(string kind, ResourceRequest request)
@@ -25,12 +39,16 @@ internal sealed class DnsProviders(TimeProvider clock)
                 return new ZoneFileProvider(directory, settings, _zoneFileLocks, clock);
             case Rfc2136Provider.Kind:
                 return new Rfc2136Provider(Rfc2136Settings.From(request.Providers.Require(kind, request.Address)));
+            case PowerDnsProvider.Kind:
+                return new PowerDnsProvider(new PowerDnsApi(_http, PowerDnsSettings.From(request.Providers, request.Address), _powerDnsGates));
             default:
                 throw Unavailable(kind, request.Address);
         }
     }
 
     public static ResourceException Unavailable(string kind, ResourceAddress address) => Known.Contains(kind)
-        ? new ResourceException($"{address}: the `{kind}` DNS provider is not available in this build yet", "use provider: zonefile, or a build with that provider")
+        ? new ResourceException($"{address}: the `{kind}` DNS provider is not available in this build yet", "use provider: zonefile or powerdns, or a build with that provider")
         : new ResourceException($"{address}: `{kind}` is not a DNS provider", $"use one of {string.Join(", ", Known)}");
+
+    public void Dispose() => _http.Dispose();
 }

@@ -13,7 +13,7 @@ namespace Hearth.Dns.Resources;
 /// normalised at plan time, so a no-change plan is truly empty; refresh reads each zone once, however many
 /// records it holds.
 /// </summary>
-public sealed partial class DnsRecordResourceType : ResourceType, IBatchedRead
+public sealed partial class DnsRecordResourceType : ResourceType, IBatchedRead, IDisposable
 {
     public const int DefaultTtl = 300;
 
@@ -24,7 +24,8 @@ public sealed partial class DnsRecordResourceType : ResourceType, IBatchedRead
     {
     }
 
-    internal DnsRecordResourceType(TimeProvider clock) => _providers = new DnsProviders(clock);
+    /// <param name="http">The handler the HTTP providers' calls go through (null: the network).</param>
+    internal DnsRecordResourceType(TimeProvider clock, HttpMessageHandler? http = null) => _providers = new DnsProviders(clock, http);
 
     public override string Kind => "dns_record";
 
@@ -106,6 +107,9 @@ public sealed partial class DnsRecordResourceType : ResourceType, IBatchedRead
         var zone = DnsName.Parse(request.Prior.GetString("zone")!);
         await _providers.Create(request.Prior.GetString("provider")!, request).DeleteAsync(zone, KeyOf(request.Prior), cancellationToken);
     }
+
+    /// <summary>Closes the HTTP providers' connections; the kind cannot be used afterwards.</summary>
+    public void Dispose() => _providers.Dispose();
 
     private (IDnsZoneProvider Provider, DnsName Zone, DnsRecordSet Set) Target(ResourceRequest request, MapValue config)
     {
