@@ -11,6 +11,12 @@ internal interface IDnsZoneProvider
     /// <exception cref="Core.Diagnostics.ResourceException">The zone cannot be read (missing, no access).</exception>
     Task<DnsRecordSets> ListAsync(DnsName zone, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The record set at <paramref name="key"/>, or null when the zone holds none. Providers with an API filter by
+    /// name and type (one call) rather than reading the whole zone.
+    /// </summary>
+    Task<DnsRecordSet?> FindAsync(DnsName zone, DnsRecordKey key, CancellationToken cancellationToken);
+
     /// <summary>Creates or replaces the record set at <paramref name="set"/>'s name and type.</summary>
     Task PutAsync(DnsName zone, DnsRecordSet set, CancellationToken cancellationToken);
 
