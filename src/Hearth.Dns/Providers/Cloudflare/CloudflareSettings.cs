@@ -51,7 +51,8 @@ internal sealed record CloudflareSettings(
 
     private static decimal Number(MapValue settings, string name, decimal fallback, decimal min, decimal max, ResourceAddress user)
     {
-        var value = settings.GetNumber(name) ?? fallback;
+        var value = settings.GetNumber(name)
+            ?? (decimal.TryParse(settings.GetString(name), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed : fallback);
         if (value < min || value > max)
             throw new ResourceException($"{user}: providers.cloudflare.{name} is {value}; it must be from {min} to {max}", $"leave it out for the default, {fallback}");
         return value;
