@@ -24,7 +24,7 @@ public sealed partial class FakeCloudflare(string token = FakeCloudflare.Default
     private readonly Dictionary<string, string> _zones = new(StringComparer.Ordinal); // id → name
     private readonly List<FakeCloudflareRecord> _records = [];
     private readonly ConcurrentDictionary<string, int> _calls = new(StringComparer.Ordinal);
-    private readonly Queue<FakeCloudflareFault> _scheduled = new();
+    private readonly List<(FakeCloudflareFault Fault, string? Endpoint)> _scheduled = [];
     private Random _random = new(1);
     private double _faultRate;
     private FakeCloudflareFault[] _randomFaults = [];
@@ -83,13 +83,13 @@ public sealed partial class FakeCloudflare(string token = FakeCloudflare.Default
         }
     }
 
-    /// <summary>The next <paramref name="count"/> calls fail with <paramref name="fault"/>.</summary>
-    public void FailNext(FakeCloudflareFault fault, int count = 1)
+    /// <summary>The next <paramref name="count"/> calls (to <paramref name="endpoint"/> only, when given) fail with <paramref name="fault"/>.</summary>
+    public void FailNext(FakeCloudflareFault fault, int count = 1, string? endpoint = null)
     {
         lock (_gate)
         {
             for (var i = 0; i < count; i++)
-                _scheduled.Enqueue(fault);
+                _scheduled.Add((fault, endpoint));
         }
     }
 
@@ -112,7 +112,7 @@ public sealed partial class FakeCloudflare(string token = FakeCloudflare.Default
         var endpoint = Endpoint(request.Method, route);
         _calls.AddOrUpdate(endpoint, 1, (_, n) => n + 1);
 
-        var fault = NextFault();
+        var fault = NextFault(endpoint);
         switch (fault)
         {
             case FakeCloudflareFault.RateLimited:
@@ -139,12 +139,17 @@ public sealed partial class FakeCloudflare(string token = FakeCloudflare.Default
         };
     }
 
-    private FakeCloudflareFault? NextFault()
+    private FakeCloudflareFault? NextFault(string endpoint)
     {
         lock (_gate)
         {
-            if (_scheduled.TryDequeue(out var scheduled))
+            var index = _scheduled.FindIndex(s => s.Endpoint is null || s.Endpoint == endpoint);
+            if (index >= 0)
+            {
+                var scheduled = _scheduled[index].Fault;
+                _scheduled.RemoveAt(index);
                 return scheduled;
+            }
             if (_faultRate > 0 && _random.NextDouble() < _faultRate)
                 return _randomFaults[_random.Next(_randomFaults.Length)];
             return null;
