@@ -1,3 +1,4 @@
+using Hearth.Core.Diagnostics;
 using Hearth.Core.Planning;
 using Hearth.Testing.Cloudflare;
 using static Hearth.Dns.Tests.Providers.Cloudflare.CloudflareLab;
@@ -159,5 +160,32 @@ public sealed class CloudflareLabTests
 
         Assert.False(plan.HasChanges);
         Assert.Equal(9, fake.Records(Zone).Count);
+    }
+
+    [Fact]
+    public void A_ttl_beside_proxied_is_refused_where_the_lab_writes_it()
+    {
+        using var fake = NewFake();
+        using var engine = Harness(fake, CloudflareLab.Lab("        - { name: www, type: A, value: 192.0.2.1, proxied: true, ttl: 300 }\n"));
+
+        var error = Assert.Throws<LabException>(() => engine.Load());
+
+        var diagnostic = Assert.Single(error.Diagnostics);
+        Assert.Contains("a proxied record's TTL is automatic", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Equal(8, diagnostic.Span.Line); // The record's line, at its ttl:.
+    }
+
+    [Theory]
+    [InlineData("{ name: \"@\", type: MX, value: \"10 mx1\", proxied: true }", "a MX record cannot be proxied")]
+    [InlineData("{ name: www, type: A, value: 192.0.2.1, ttl: 30 }", "Cloudflare does not take the TTL 30")]
+    public async Task Settings_cloudflare_refuses_are_refused_at_plan_time(string record, string expected)
+    {
+        using var fake = NewFake();
+        using var engine = Harness(fake, CloudflareLab.Lab($"        - {record}\n"));
+
+        var error = await Assert.ThrowsAnyAsync<HearthException>(() => engine.PlanAsync());
+
+        Assert.Contains(expected, error.ToString(), StringComparison.Ordinal);
+        Assert.Equal(0, fake.TotalCalls);
     }
 }
