@@ -146,6 +146,16 @@ public sealed class DnsSection(DnsRecordResourceType recordType) : ILabSection
         };
         if (ttl is not null)
             arguments.Add(new MapEntryExpression("ttl", record.Find("ttl")!.Key.Span, ttl));
+        foreach (var key in CloudflareOnlyKeys)
+        {
+            if (record.Find(key) is { } setting)
+                arguments.Add(new MapEntryExpression(key, setting.Key.Span, ExpressionParser.FromSyntax(setting.Value)));
+        }
+        if (record.Find("proxied")?.Value is ScalarSyntax { Text: "true" } && record.Find("ttl") is { Value: ScalarSyntax { Text: not "1" } } proxiedTtl)
+        {
+            diagnostics.Add(proxiedTtl.Key.Span, $"{name} {type}: a proxied record's TTL is automatic (Cloudflare answers for it)",
+                "remove ttl:, or set proxied: false to serve the records with that TTL");
+        }
         if (record.Find("adopt") is { } adopt)
             arguments.Add(new MapEntryExpression("adopt", adopt.Key.Span, ExpressionParser.FromSyntax(adopt.Value)));
         return new ResourceConfig(DnsRecordAddress.For(zone, name, type), recordType, new MapExpression([.. arguments], record.Span),

@@ -1,17 +1,19 @@
+using System.Collections.Concurrent;
 using Hearth.Core.Addressing;
 using Hearth.Core.Diagnostics;
 using Hearth.Core.Resources;
 using Hearth.Core.Values;
-using Hearth.Dns.Providers.Rfc2136;
+using Hearth.Dns.Providers.Cloudflare;
 using Hearth.Dns.Providers.PowerDns;
+using Hearth.Dns.Providers.Rfc2136;
 
 namespace Hearth.Dns.Providers;
 
 /// <summary>
-/// Makes the provider a zone names, from the lab's settings for it. The HTTP providers share one client (and its
+/// Makes the provider a zone names, from the lab's settings for it. The HTTP providers share one handler (and its
 /// connection pool) for as long as the resource kind lives, rather than opening connections per record.
 /// </summary>
-/// <param name="http">The handler under the shared client; tests pass one that counts or fails calls.</param>
+/// <param name="http">The handler under the HTTP providers' clients; tests pass an in-process fake, or one that counts calls.</param>
 internal sealed class DnsProviders(TimeProvider clock, HttpMessageHandler? http = null) : IDisposable
 {
     /// <summary>How long one API call may take before it fails the operation.</summary>
@@ -22,11 +24,9 @@ internal sealed class DnsProviders(TimeProvider clock, HttpMessageHandler? http 
 
     private readonly ZoneFileLocks _zoneFileLocks = new();
     private readonly PowerDnsWriteGates _powerDnsGates = new();
-
-    private readonly HttpClient _http = new(http ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) }, disposeHandler: http is null)
-    {
-        Timeout = HttpTimeout,
-    };
+    private readonly HttpMessageHandler _handler = http ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) };
+    private readonly ConcurrentDictionary<CloudflareSettings, Lazy<CloudflareClient>> _cloudflare = new();
+    private HttpClient? _powerDnsClient;
 
     /// <exception cref="ResourceException">The provider is unknown, not available in this build, or not configured.</exception>
     public IDnsZoneProvider Create(string kind, ResourceRequest request)
@@ -40,7 +40,10 @@ internal sealed class DnsProviders(TimeProvider clock, HttpMessageHandler? http 
             case Rfc2136Provider.Kind:
                 return new Rfc2136Provider(Rfc2136Settings.From(request.Providers.Require(kind, request.Address)));
             case PowerDnsProvider.Kind:
-                return new PowerDnsProvider(new PowerDnsApi(_http, PowerDnsSettings.From(request.Providers, request.Address), _powerDnsGates));
+                return new PowerDnsProvider(new PowerDnsApi(PowerDnsClient, PowerDnsSettings.From(request.Providers, request.Address), _powerDnsGates));
+            case CloudflareProvider.Kind:
+                var cloudflare = CloudflareSettings.From(request.Providers, request.Address);
+                return new CloudflareProvider(_cloudflare.GetOrAdd(cloudflare, s => new Lazy<CloudflareClient>(() => new CloudflareClient(_handler, s))).Value);
             default:
                 throw Unavailable(kind, request.Address);
         }
@@ -50,5 +53,16 @@ internal sealed class DnsProviders(TimeProvider clock, HttpMessageHandler? http 
         ? new ResourceException($"{address}: the `{kind}` DNS provider is not available in this build yet", "use provider: zonefile or powerdns, or a build with that provider")
         : new ResourceException($"{address}: `{kind}` is not a DNS provider", $"use one of {string.Join(", ", Known)}");
 
-    public void Dispose() => _http.Dispose();
+    /// <summary>PowerDNS's client, made on first use over the shared handler.</summary>
+    private HttpClient PowerDnsClient => LazyInitializer.EnsureInitialized(ref _powerDnsClient,
+        () => new HttpClient(_handler, disposeHandler: false) { Timeout = HttpTimeout });
+
+    public void Dispose()
+    {
+        _powerDnsClient?.Dispose();
+        foreach (var cloudflare in _cloudflare.Values.Where(c => c.IsValueCreated))
+            cloudflare.Value.Dispose();
+        if (http is null)
+            _handler.Dispose(); // Ours; a handler passed in belongs to whoever passed it.
+    }
 }

@@ -12,6 +12,12 @@ internal interface IDnsZoneProvider
     Task<DnsRecordSets> ListAsync(DnsName zone, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The record set at <paramref name="key"/>, or null when the zone holds none. Providers with an API filter by
+    /// name and type (one call) rather than reading the whole zone.
+    /// </summary>
+    Task<DnsRecordSet?> FindAsync(DnsName zone, DnsRecordKey key, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Creates or replaces the record set at <paramref name="set"/>'s name and type, provided the zone still holds
     /// <paramref name="expected"/> there: the set Hearth last saw (from state or the refresh), or null when it saw none.
     /// </summary>

@@ -21,6 +21,9 @@ internal sealed class ZoneFileProvider(string directory, MapValue settings, Zone
         return File.Exists(path) ? (await ReadAsync(path, zone, cancellationToken)).Records : New(zone).Records;
     }
 
+    public async Task<DnsRecordSet?> FindAsync(DnsName zone, DnsRecordKey key, CancellationToken cancellationToken) =>
+        (await ListAsync(zone, cancellationToken)).Find(key);
+
     public Task PutAsync(DnsName zone, DnsRecordSet set, DnsRecordSet? expected, CancellationToken cancellationToken) =>
         ChangeAsync(zone, file =>
         {

@@ -25,6 +25,15 @@ internal sealed record DnsRecordSet
     /// <summary>Normalised, sorted, distinct; never empty.</summary>
     public DnsRecordValues Values { get; }
 
+    /// <summary>
+    /// Cloudflare only: answers come from Cloudflare's proxy rather than the values (A, AAAA and CNAME). Always false
+    /// for the other providers.
+    /// </summary>
+    public bool Proxied { get; init; }
+
+    /// <summary>Cloudflare only: a note kept beside each record of the set; null when there is none.</summary>
+    public string? Comment { get; init; }
+
     public DnsRecordKey Key => new(Name, Type);
 
     /// <summary>
@@ -72,7 +81,7 @@ internal sealed record DnsRecordSet
         return Create(owner, DnsRecordTypes.Parse(type, owner.Value), ttl, values, DnsNameContext.Lab(zone));
     }
 
-    public DnsRecordSet WithTtl(long ttl) => new(Name, Type, DnsTtl.Check(ttl, Name.Value, Type), Values);
+    public DnsRecordSet WithTtl(long ttl) => new(Name, Type, DnsTtl.Check(ttl, Name.Value, Type), Values) { Proxied = Proxied, Comment = Comment };
 
     /// <summary>Zone-file lines, one per value: <c>www.qt.rs. 300 IN A 192.0.2.10</c>.</summary>
     public override string ToString() => string.Join("\n", Values.Select(v => $"{Name} {Ttl} IN {Type} {v}"));

@@ -4,6 +4,7 @@ using Hearth.Core.Diagnostics;
 using Hearth.Core.Resources;
 using Hearth.Core.Values;
 using Hearth.Dns.Providers;
+using Hearth.Dns.Providers.Cloudflare;
 using Hearth.Dns.Records;
 
 namespace Hearth.Dns.Resources;
@@ -24,8 +25,8 @@ public sealed partial class DnsRecordResourceType : ResourceType, IBatchedRead, 
     {
     }
 
-    /// <param name="http">The handler the HTTP providers' calls go through (null: the network).</param>
-    internal DnsRecordResourceType(TimeProvider clock, HttpMessageHandler? http = null) => _providers = new DnsProviders(clock, http);
+    /// <param name="httpHandler">Sends API providers' requests; tests pass an in-process fake of the API.</param>
+    internal DnsRecordResourceType(TimeProvider clock, HttpMessageHandler? httpHandler = null) => _providers = new DnsProviders(clock, httpHandler);
 
     public override string Kind => "dns_record";
 
@@ -38,15 +39,20 @@ public sealed partial class DnsRecordResourceType : ResourceType, IBatchedRead, 
         new AttributeSchema("type", AttributeType.String, AttributeUse.Required, "A, AAAA, CNAME, MX, TXT, SRV, CAA, NS or PTR.", ForcesReplacement: true),
         new AttributeSchema("ttl", AttributeType.Number, AttributeUse.Optional, "Seconds.", Default: Value.Number(DefaultTtl)),
         new AttributeSchema("values", AttributeType.ListOf(AttributeType.String), AttributeUse.Required, "The record set's values."),
+        new AttributeSchema("proxied", AttributeType.Bool, AttributeUse.Optional, "Cloudflare: answer through Cloudflare's proxy (A, AAAA, CNAME); the TTL is then automatic.", Default: Value.False),
+        new AttributeSchema("comment", AttributeType.String, AttributeUse.Optional, "Cloudflare: a note kept beside each record."),
         new AttributeSchema("adopt", AttributeType.Bool, AttributeUse.Optional, "Take over a record set that already exists.", Default: Value.False),
         new AttributeSchema("id", AttributeType.String, AttributeUse.Computed, "NAME TYPE.")));
 
     public override IEnumerable<AttributeProblem> Validate(MapValue config)
     {
-        if (Normalise(config) is { Problems: { Count: > 0 } problems })
+        var (set, problems) = Normalise(config);
+        foreach (var problem in problems)
+            yield return new AttributeProblem("values", problem.Message, problem.Hint);
+        if (set is not null && config.GetString("provider") == CloudflareProvider.Kind)
         {
-            foreach (var problem in problems)
-                yield return new AttributeProblem("values", problem.Message, problem.Hint);
+            foreach (var (setting, problem) in CloudflareRules.Check(set))
+                yield return new AttributeProblem(setting, problem.Message, problem.Hint);
         }
     }
 
@@ -81,7 +87,7 @@ public sealed partial class DnsRecordResourceType : ResourceType, IBatchedRead, 
         }
         catch (DnsRecordChangedException)
         {
-            var existing = (await provider.ListAsync(zone, cancellationToken)).Find(set.Key);
+            var existing = await provider.FindAsync(zone, set.Key, cancellationToken);
             if (existing is null)
                 throw;
             if (!request.Config.GetBool("adopt", false))
@@ -129,8 +135,11 @@ public sealed partial class DnsRecordResourceType : ResourceType, IBatchedRead, 
         {
             var zoneName = DnsName.Parse(zone);
             var recordType = DnsRecordTypes.Parse(type, name);
-            var ttl = (long)(config.GetNumber("ttl") ?? DefaultTtl);
-            return (DnsRecordSet.Create(DnsName.Parse(name), recordType, ttl, values.Items.Select(v => v.ToText()), DnsNameContext.Lab(zoneName)), []);
+            var proxied = config.GetBool("proxied", false);
+            // Cloudflare answers proxied records itself and reports their TTL as 1 (automatic) whatever was sent.
+            var ttl = proxied ? CloudflareRules.AutomaticTtl : (long)(config.GetNumber("ttl") ?? DefaultTtl);
+            var set = DnsRecordSet.Create(DnsName.Parse(name), recordType, ttl, values.Items.Select(v => v.ToText()), DnsNameContext.Lab(zoneName));
+            return (set with { Proxied = proxied, Comment = config.GetString("comment") is { Length: > 0 } comment ? comment : null }, []);
         }
         catch (DnsRecordException e)
         {
@@ -144,5 +153,7 @@ public sealed partial class DnsRecordResourceType : ResourceType, IBatchedRead, 
     private static MapValue WithSet(MapValue attributes, DnsRecordSet set) => attributes
         .With("ttl", Value.Number(set.Ttl))
         .With("values", Value.List(set.Values.Select(Value.String)))
+        .With("proxied", Value.Bool(set.Proxied))
+        .With("comment", set.Comment is null ? Value.Null : Value.String(set.Comment))
         .With("id", Value.String($"{set.Name} {set.Type}"));
 }

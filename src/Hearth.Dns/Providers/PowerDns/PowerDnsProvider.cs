@@ -16,6 +16,10 @@ internal sealed class PowerDnsProvider(PowerDnsApi api) : IDnsZoneProvider
     /// not read as valid records (PowerDNS accepts some content Hearth refuses) are left out: Hearth never changes
     /// what it cannot represent, and one odd record must not stop the whole zone from being read.
     /// </summary>
+    /// <summary>Reads the whole zone: the service has no cheaper way to ask for one record set.</summary>
+    public async Task<DnsRecordSet?> FindAsync(DnsName zone, DnsRecordKey key, CancellationToken cancellationToken) =>
+        (await ListAsync(zone, cancellationToken)).Find(key);
+
     public async Task<DnsRecordSets> ListAsync(DnsName zone, CancellationToken cancellationToken)
     {
         var listing = await api.GetZoneAsync(zone, cancellationToken);

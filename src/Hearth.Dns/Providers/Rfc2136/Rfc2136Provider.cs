@@ -14,6 +14,10 @@ internal sealed class Rfc2136Provider(Rfc2136Settings settings) : IDnsZoneProvid
 {
     public const string Kind = "rfc2136";
 
+    /// <summary>Reads the whole zone: the service has no cheaper way to ask for one record set.</summary>
+    public async Task<DnsRecordSet?> FindAsync(DnsName zone, DnsRecordKey key, CancellationToken cancellationToken) =>
+        (await ListAsync(zone, cancellationToken)).Find(key);
+
     public async Task<DnsRecordSets> ListAsync(DnsName zone, CancellationToken cancellationToken)
     {
         var query = new DnsMessage { IsRecursionDesired = false, TSigOptions = settings.Tsig.Sign() };

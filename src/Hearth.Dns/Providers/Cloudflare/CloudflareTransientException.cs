@@ -1,0 +1,15 @@
+namespace Hearth.Dns.Providers.Cloudflare;
+
+/// <summary>
+/// A failure worth retrying: 429, a 5xx, a timeout or a dropped connection. <see cref="MayHaveCommitted"/> says
+/// whether Cloudflare may have carried out the request anyway (everything but a 429, which is refused up front),
+/// so a create is checked before it is sent again.
+/// </summary>
+internal sealed class CloudflareTransientException(string reason, bool mayHaveCommitted, TimeSpan? retryAfter = null, Exception? inner = null)
+    : Exception(reason, inner)
+{
+    public bool MayHaveCommitted { get; } = mayHaveCommitted;
+
+    /// <summary>The wait the server asked for (Retry-After), if it asked.</summary>
+    public TimeSpan? RetryAfter { get; } = retryAfter;
+}
