@@ -124,6 +124,9 @@ public sealed class DnsSection(DnsRecordResourceType recordType) : ILabSection
             diagnostics.Add(record.Span, e.Problems[0].Message, e.Problems[0].Hint);
             return null;
         }
+        if (type == DnsRecordType.TXT && Ownership.ExternalDnsRegistry.IsRegistryName(name))
+            diagnostics.Add(record.Span, $"{name} TXT is where ExternalDNS keeps its ownership records (the `a-`, `aaaa-`, `cname-`… prefix)",
+                "give the TXT record another name: one here would stop ExternalDNS from recording its own records");
         if (!declared.TryAdd(new DnsRecordKey(name, type), record))
         {
             diagnostics.Add(record.Span, $"{name} {type} is declared twice in zone {zone}", "merge the values into one record with values: [...]");

@@ -23,7 +23,11 @@ public sealed partial class DnsRecordResourceType
             new DnsRecordKey(DnsName.InZone(parts[0], zone), type) != key)
             throw new ResourceException($"`{request.Id}` is not the record set {request.Address} stands for",
                 $"give its name and type: hearth import {request.Address} '{key.Name} {key.Type}'");
-        var set = (await _providers.Create(config.GetString("provider")!, request).ListAsync(zone, cancellationToken)).Find(key);
-        return set is null ? null : WithSet(config.With("adopt", config.Get("adopt") ?? Value.False), set);
+        var provider = _providers.Create(config.GetString("provider")!, request);
+        var set = await provider.FindAsync(zone, key, cancellationToken);
+        if (set is null)
+            return null;
+        await RefuseExternalDnsAsync(provider, zone, key, cancellationToken);
+        return WithSet(config.With("adopt", config.Get("adopt") ?? Value.False), set);
     }
 }

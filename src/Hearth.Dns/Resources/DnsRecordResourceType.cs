@@ -93,6 +93,7 @@ public sealed partial class DnsRecordResourceType : ResourceType, IBatchedRead, 
             if (!request.Config.GetBool("adopt", false))
                 throw new ResourceException($"{set.Name} {set.Type} already exists in {zone} (made by hand, or by another tool)",
                     "set `adopt: true` on the record to take it over, or remove it from the zone first");
+            await RefuseExternalDnsAsync(provider, zone, set.Key, cancellationToken);
             if (existing != set)
                 await provider.PutAsync(zone, set, existing, cancellationToken); // An adopted record that already matches is left as it is.
         }
