@@ -19,7 +19,7 @@ command -v script >/dev/null 2>&1 || need_packages+=(bsdutils)
 { command -v nsupdate && command -v dig; } >/dev/null 2>&1 || need_packages+=(bind9-dnsutils)
 # A real PowerDNS Authoritative server (sqlite backend) for the powerdns provider.
 { [ -x /usr/sbin/pdns_server ] || command -v pdns_server; } >/dev/null 2>&1 || need_packages+=(pdns-server)
-[ -f /usr/share/doc/pdns-backend-sqlite3/schema.sqlite3.sql ] || need_packages+=(pdns-backend-sqlite3)
+[ -f /usr/share/pdns-backend-sqlite3/schema/schema.sqlite3.sql ] || need_packages+=(pdns-backend-sqlite3)
 command -v sqlite3 >/dev/null 2>&1 || need_packages+=(sqlite3)
 # Node.js and npm run sops-age, the JavaScript SOPS implementation the interop tests decrypt Hearth's files with.
 { command -v node && command -v npm; } >/dev/null 2>&1 || need_packages+=(nodejs npm)

@@ -20,7 +20,12 @@ public sealed class PowerDnsServer : IAsyncLifetime, IDisposable
     public const string ServerId = "localhost";
 
     private const string Binary = "/usr/sbin/pdns_server";
-    private const string Schema = "/usr/share/doc/pdns-backend-sqlite3/schema.sqlite3.sql";
+    /// <summary>The gsqlite3 backend's schema; the package ships it outside /usr/share/doc (which minimal images leave out) and links it there.</summary>
+    private static readonly string Schema = new[]
+    {
+        "/usr/share/pdns-backend-sqlite3/schema/schema.sqlite3.sql",
+        "/usr/share/doc/pdns-backend-sqlite3/schema.sqlite3.sql",
+    }.FirstOrDefault(File.Exists) ?? "/usr/share/pdns-backend-sqlite3/schema/schema.sqlite3.sql";
     private const string InstallHint = "install PowerDNS: apt-get install pdns-server pdns-backend-sqlite3 sqlite3";
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(30);
 

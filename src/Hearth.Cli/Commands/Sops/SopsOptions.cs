@@ -44,8 +44,6 @@ internal sealed class SopsOptions
         parse.GetValue(UnencryptedSuffix), parse.GetValue(EncryptedSuffix), parse.GetValue(UnencryptedRegex), parse.GetValue(EncryptedRegex),
         parse.GetValue(UnencryptedCommentRegex), parse.GetValue(EncryptedCommentRegex), parse.GetValue(MacOnlyEncrypted));
 
-    public bool HasRuleOptions(ParseResult parse) => Rules(parse) != new SopsEncryptionRules();
-
     /// <summary>Recipients given on the command line, each option comma-separated or repeated.</summary>
     public static IReadOnlyList<string> List(string[]? values) =>
         [.. (values ?? []).SelectMany(v => v.Split(',')).Select(v => v.Trim()).Where(v => v.Length > 0)];
