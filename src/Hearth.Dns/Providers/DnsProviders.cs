@@ -4,6 +4,7 @@ using Hearth.Core.Diagnostics;
 using Hearth.Core.Resources;
 using Hearth.Core.Values;
 using Hearth.Dns.Providers.Cloudflare;
+using Hearth.Dns.Providers.Ovh;
 using Hearth.Dns.Providers.PowerDns;
 using Hearth.Dns.Providers.Rfc2136;
 
@@ -26,6 +27,7 @@ internal sealed class DnsProviders(TimeProvider clock, HttpMessageHandler? http 
     private readonly PowerDnsWriteGates _powerDnsGates = new();
     private readonly HttpMessageHandler _handler = http ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) };
     private readonly ConcurrentDictionary<CloudflareSettings, Lazy<CloudflareClient>> _cloudflare = new();
+    private readonly ConcurrentDictionary<OvhSettings, Lazy<OvhClient>> _ovh = new();
     private HttpClient? _powerDnsClient;
 
     /// <exception cref="ResourceException">The provider is unknown, not available in this build, or not configured.</exception>
@@ -44,6 +46,9 @@ internal sealed class DnsProviders(TimeProvider clock, HttpMessageHandler? http 
             case CloudflareProvider.Kind:
                 var cloudflare = CloudflareSettings.From(request.Providers, request.Address);
                 return new CloudflareProvider(_cloudflare.GetOrAdd(cloudflare, s => new Lazy<CloudflareClient>(() => new CloudflareClient(_handler, s))).Value);
+            case OvhProvider.Kind:
+                var ovh = OvhSettings.From(request.Providers, request.Address);
+                return new OvhProvider(_ovh.GetOrAdd(ovh, s => new Lazy<OvhClient>(() => new OvhClient(_handler, s, clock))).Value);
             default:
                 throw Unavailable(kind, request.Address);
         }
@@ -62,6 +67,8 @@ internal sealed class DnsProviders(TimeProvider clock, HttpMessageHandler? http 
         _powerDnsClient?.Dispose();
         foreach (var cloudflare in _cloudflare.Values.Where(c => c.IsValueCreated))
             cloudflare.Value.Dispose();
+        foreach (var ovh in _ovh.Values.Where(c => c.IsValueCreated))
+            ovh.Value.Dispose();
         if (http is null)
             _handler.Dispose(); // Ours; a handler passed in belongs to whoever passed it.
     }
