@@ -20,7 +20,7 @@ internal sealed class DnsProviders(TimeProvider clock, HttpMessageHandler? http 
     /// <summary>How long one API call may take before it fails the operation.</summary>
     public static readonly TimeSpan HttpTimeout = TimeSpan.FromSeconds(30);
 
-    /// <summary>The providers the lab format names; those not built yet are refused with a clear message.</summary>
+    /// <summary>The providers a zone may name.</summary>
     public static readonly string[] Known = ["cloudflare", "ovh", Rfc2136Provider.Kind, PowerDnsProvider.Kind, ZoneFileProvider.Kind];
 
     private readonly ZoneFileLocks _zoneFileLocks = new();
@@ -54,9 +54,8 @@ internal sealed class DnsProviders(TimeProvider clock, HttpMessageHandler? http 
         }
     }
 
-    public static ResourceException Unavailable(string kind, ResourceAddress address) => Known.Contains(kind)
-        ? new ResourceException($"{address}: the `{kind}` DNS provider is not available in this build yet", "use provider: zonefile or powerdns, or a build with that provider")
-        : new ResourceException($"{address}: `{kind}` is not a DNS provider", $"use one of {string.Join(", ", Known)}");
+    public static ResourceException Unavailable(string kind, ResourceAddress address) =>
+        new($"{address}: `{kind}` is not a DNS provider", $"use one of {string.Join(", ", Known)}");
 
     /// <summary>PowerDNS's client, made on first use over the shared handler.</summary>
     private HttpClient PowerDnsClient => LazyInitializer.EnsureInitialized(ref _powerDnsClient,
