@@ -20,18 +20,31 @@ internal sealed class Rfc2136Provider(Rfc2136Settings settings) : IDnsZoneProvid
 
     public async Task<DnsRecordSets> ListAsync(DnsName zone, CancellationToken cancellationToken)
     {
-        var query = new DnsMessage { IsRecursionDesired = false, TSigOptions = settings.Tsig.Sign() };
-        query.Questions.Add(new DnsQuestion(WireRecords.NameOf(zone), RecordType.Axfr, RecordClass.INet));
-        using var client = await ClientAsync(cancellationToken);
-        var response = await client.SendMessageAsync(query, cancellationToken);
         var what = $"the zone transfer (AXFR) of {zone}";
-        Check(response, zone, what, cancellationToken);
-        if (response!.AnswerRecords.Count == 0 || response.AnswerRecords[0].RecordType != RecordType.Soa)
+        IReadOnlyList<DnsRecordBase> records;
+        try
         {
-            throw new ResourceException($"{what} from {Endpoint} returned no zone (no SOA)",
-                $"check that {Endpoint} is a primary for {zone} and allows transfers with the key {settings.Tsig.Name}");
+            var address = (await settings.AddressesAsync(cancellationToken))[0];
+            records = await ZoneTransfer.ReadAsync(address, settings.Port, zone, settings.Tsig, settings.Timeout, cancellationToken);
         }
-        return WireRecords.FromWire(zone, response.AnswerRecords);
+        catch (ZoneTransferException e) when (e.Code is ReturnCode.NotAuthoritive or ReturnCode.Refused or ReturnCode.BadSig or ReturnCode.BadKey or ReturnCode.BadTime)
+        {
+            throw new ResourceException(
+                $"{what} was refused by {Endpoint} ({e.Message}): the TSIG key is wrong, or not allowed for zone {zone}",
+                $"check providers.rfc2136.tsig (name {settings.Tsig.Name}, algorithm {settings.Tsig.AlgorithmName}, secret) against the server's key, " +
+                $"that the zone's allow-transfer names that key, that the server is a primary for {zone}, and that both clocks agree", e);
+        }
+        catch (ZoneTransferException e)
+        {
+            throw new ResourceException($"{what} from {Endpoint} failed: {e.Message}",
+                $"check that {Endpoint} is a primary for {zone} and allows transfers with the key {settings.Tsig.Name}", e);
+        }
+        catch (Exception e) when (e is System.Net.Sockets.SocketException or IOException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            throw new ResourceException($"{what}: no complete answer from {Endpoint} within {settings.Timeout.TotalSeconds:0.#} s ({e.Message})",
+                $"check that the server runs and listens on TCP {Endpoint}, or raise providers.rfc2136.timeout", e);
+        }
+        return WireRecords.FromWire(zone, records);
     }
 
     public async Task PutAsync(DnsName zone, DnsRecordSet set, DnsRecordSet? expected, CancellationToken cancellationToken)

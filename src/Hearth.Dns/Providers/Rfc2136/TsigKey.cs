@@ -28,5 +28,9 @@ internal sealed class TsigKey
     /// <summary>A fresh TSIG record to sign one message with (the time signed is set when the message is encoded).</summary>
     public TSigRecord Sign() => new(Name, Algorithm, DateTime.UtcNow, TimeSpan.FromMinutes(5), 0, ReturnCode.NoError, null, _secret);
 
+    /// <summary>The HMAC of <paramref name="data"/> with the key's algorithm and secret.</summary>
+    public byte[] Mac(byte[] data) => Algorithm == TSigAlgorithm.Sha512 ? System.Security.Cryptography.HMACSHA512.HashData(_secret, data)
+        : System.Security.Cryptography.HMACSHA256.HashData(_secret, data);
+
     public override string ToString() => $"TSIG key {Name} ({AlgorithmName}, secret (sensitive))";
 }
