@@ -50,11 +50,11 @@ internal sealed class DnsProviders(TimeProvider clock, HttpMessageHandler? http 
                 var ovh = OvhSettings.From(request.Providers, request.Address);
                 return new OvhProvider(_ovh.GetOrAdd(ovh, s => new Lazy<OvhClient>(() => new OvhClient(_handler, s, clock))).Value);
             default:
-                throw Unavailable(kind, request.Address);
+                throw Unknown(kind, request.Address);
         }
     }
 
-    public static ResourceException Unavailable(string kind, ResourceAddress address) =>
+    public static ResourceException Unknown(string kind, ResourceAddress address) =>
         new($"{address}: `{kind}` is not a DNS provider", $"use one of {string.Join(", ", Known)}");
 
     /// <summary>PowerDNS's client, made on first use over the shared handler.</summary>
