@@ -17,6 +17,9 @@ command -v script >/dev/null 2>&1 || need_packages+=(bsdutils)
 # A real BIND (named) for the RFC 2136 provider, and nsupdate/dig as an independent DNS client.
 { command -v named || [ -x /usr/sbin/named ]; } >/dev/null 2>&1 || need_packages+=(bind9)
 { command -v nsupdate && command -v dig; } >/dev/null 2>&1 || need_packages+=(bind9-dnsutils)
+# A real Knot DNS (knotd) for the RFC 2136 provider too, with its client (knsupdate).
+{ command -v knotd || [ -x /usr/sbin/knotd ]; } >/dev/null 2>&1 || need_packages+=(knot)
+command -v knsupdate >/dev/null 2>&1 || need_packages+=(knot-dnsutils)
 # A real PowerDNS Authoritative server (sqlite backend) for the powerdns provider.
 { [ -x /usr/sbin/pdns_server ] || command -v pdns_server; } >/dev/null 2>&1 || need_packages+=(pdns-server)
 [ -f /usr/share/pdns-backend-sqlite3/schema/schema.sqlite3.sql ] || need_packages+=(pdns-backend-sqlite3)
