@@ -5,6 +5,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Hearth.Core.Diagnostics;
 using Hearth.Dns.Records;
+using Polly;
+using Polly.Retry;
 
 namespace Hearth.Dns.Providers.PowerDns;
 
@@ -15,11 +17,32 @@ namespace Hearth.Dns.Providers.PowerDns;
 /// </summary>
 internal sealed class PowerDnsApi(HttpClient http, PowerDnsSettings settings, PowerDnsWriteGates gates)
 {
+    /// <summary>Up to three more tries, 0.2 s, 0.4 s and 0.8 s apart (or as Retry-After says, up to 10 s).</summary>
+    private static readonly ResiliencePipeline<HttpResponseMessage> Retry = new ResiliencePipelineBuilder<HttpResponseMessage>()
+        .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+        {
+            MaxRetryAttempts = 3,
+            BackoffType = DelayBackoffType.Exponential,
+            Delay = TimeSpan.FromMilliseconds(200),
+            ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
+                .Handle<HttpRequestException>()
+                .Handle<TaskCanceledException>()
+                .HandleResult(response => response.StatusCode is HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500),
+            DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result?.Headers.RetryAfter?.Delta is { } after
+                ? (TimeSpan?)(after < TimeSpan.FromSeconds(10) ? after : TimeSpan.FromSeconds(10))
+                : null),
+            OnRetry = args =>
+            {
+                args.Outcome.Result?.Dispose(); // The failed answer is replaced by the next try's.
+                return ValueTask.CompletedTask;
+            },
+        })
+        .Build();
+
     /// <exception cref="ResourceException">The server cannot be reached, refuses the key, or has no such zone.</exception>
     public async Task<PowerDnsZone> GetZoneAsync(DnsName zone, CancellationToken cancellationToken)
     {
-        using var request = Request(HttpMethod.Get, zone);
-        using var response = await SendAsync(request, $"reading {zone}", cancellationToken);
+        using var response = await SendAsync(() => Request(HttpMethod.Get, zone), $"reading {zone}", cancellationToken);
         await ThrowIfFailedAsync(response, zone, $"reading {zone}", cancellationToken);
         try
         {
@@ -38,13 +61,17 @@ internal sealed class PowerDnsApi(HttpClient http, PowerDnsSettings settings, Po
     public async Task PatchAsync(DnsName zone, PowerDnsRrset rrset, CancellationToken cancellationToken)
     {
         var doing = $"{(rrset.ChangeType == "DELETE" ? "deleting" : "writing")} {rrset.Name} {rrset.Type} in {zone}";
-        using var request = Request(HttpMethod.Patch, zone);
-        request.Content = Json(new PowerDnsPatch([rrset]), PowerDnsJsonContext.Default.PowerDnsPatch);
+        HttpRequestMessage Patch()
+        {
+            var request = Request(HttpMethod.Patch, zone);
+            request.Content = Json(new PowerDnsPatch([rrset]), PowerDnsJsonContext.Default.PowerDnsPatch);
+            return request;
+        }
         var gate = gates.For(settings, zone.Value);
         await gate.WaitAsync(cancellationToken);
         try
         {
-            using var response = await SendAsync(request, doing, cancellationToken);
+            using var response = await SendAsync(Patch, doing, cancellationToken);
             await ThrowIfFailedAsync(response, zone, doing, cancellationToken);
         }
         finally
@@ -70,11 +97,20 @@ internal sealed class PowerDnsApi(HttpClient http, PowerDnsSettings settings, Po
         return content;
     }
 
-    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, string doing, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends a request, again after a pause when the server is briefly unwell (429, 5xx, no connection, no answer in
+    /// time), honouring Retry-After. Both calls are safe to repeat: a GET reads, and a PATCH that REPLACEs or DELETEs
+    /// an RRset leaves the same zone however often it lands.
+    /// </summary>
+    private async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> request, string doing, CancellationToken cancellationToken)
     {
         try
         {
-            return await http.SendAsync(request, cancellationToken);
+            return await Retry.ExecuteAsync(async token =>
+            {
+                using var message = request();
+                return await http.SendAsync(message, token);
+            }, cancellationToken);
         }
         catch (HttpRequestException e)
         {

@@ -75,6 +75,19 @@ public sealed class PowerDnsLabTests(PowerDnsServer server) : IDisposable
     }
 
     [Fact]
+    public async Task A_server_briefly_answering_503_is_asked_again_and_the_apply_succeeds()
+    {
+        using var engine = await HarnessAsync("        - { name: www, type: A, value: \"${var.ip}\" }");
+        _http.FailNext(2, System.Net.HttpStatusCode.ServiceUnavailable);
+
+        var (_, result) = await engine.ApplyAsync();
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors.Select(e => e.Message)));
+        Assert.Equal(["192.0.2.10"], (await RrsetsAsync())[$"www.{_zone} A"].Contents);
+        Assert.True(_http.Calls.Count >= 4, string.Join(", ", _http.Calls)); // Two refused tries, then the read and the write.
+    }
+
+    [Fact]
     public async Task A_changed_value_updates_in_place_and_a_removed_record_is_deleted()
     {
         using var engine = await HarnessAsync();
