@@ -32,14 +32,7 @@ internal static class SopsFixtures
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    public static string CanonicalExpected(string fixture)
-    {
-        using var document = JsonDocument.Parse(File.ReadAllText(PathOf(fixture + ".expected.json")));
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
-            WriteSorted(writer, document.RootElement);
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
-    }
+    public static string CanonicalExpected(string fixture) => CanonicalJson.Of(File.ReadAllText(PathOf(fixture + ".expected.json")));
 
     private static void Write(Utf8JsonWriter writer, SopsNode node)
     {
@@ -77,37 +70,6 @@ internal static class SopsFixtures
                 break;
             default:
                 writer.WriteNullValue();
-                break;
-        }
-    }
-
-    private static void WriteSorted(Utf8JsonWriter writer, JsonElement element)
-    {
-        switch (element.ValueKind)
-        {
-            case JsonValueKind.Object:
-                writer.WriteStartObject();
-                foreach (var property in element.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal))
-                {
-                    writer.WritePropertyName(property.Name);
-                    WriteSorted(writer, property.Value);
-                }
-                writer.WriteEndObject();
-                break;
-            case JsonValueKind.Array:
-                writer.WriteStartArray();
-                foreach (var item in element.EnumerateArray())
-                    WriteSorted(writer, item);
-                writer.WriteEndArray();
-                break;
-            case JsonValueKind.Number when element.TryGetInt64(out var integer):
-                writer.WriteNumberValue(integer);
-                break;
-            case JsonValueKind.Number:
-                writer.WriteNumberValue(element.GetDouble()); // 1234568000.0 as the decrypted double prints it.
-                break;
-            default:
-                element.WriteTo(writer);
                 break;
         }
     }

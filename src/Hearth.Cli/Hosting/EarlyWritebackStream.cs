@@ -16,11 +16,13 @@ internal sealed class EarlyWritebackStream(FileStream file) : Stream
     private long _started;
     private bool _unsupported = !OperatingSystem.IsLinux();
 
+    // Written front to back only: it reports how far it got, and like any stream that is neither readable nor
+    // seekable (CanRead, CanSeek false) it refuses to read or move.
     public override bool CanRead => false;
     public override bool CanSeek => false;
     public override bool CanWrite => true;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+    public override long Length => _written;
+    public override long Position { get => _written; set => throw new NotSupportedException(); }
 
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {

@@ -1,7 +1,5 @@
 using System.ComponentModel;
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 
 namespace Hearth.Testing.Bind;
@@ -72,7 +70,7 @@ public sealed class BindServer : IAsyncLifetime
             ?? throw new InvalidOperationException("`named` (BIND 9) is missing: install it (apt-get install bind9 bind9-dnsutils); the rfc2136 tests run against a real BIND");
         for (var attempt = 1; ; attempt++)
         {
-            Port = FreePort();
+            Port = LoopbackDnsServer.FreePort();
             await WriteConfigAsync();
             try
             {
@@ -127,7 +125,7 @@ public sealed class BindServer : IAsyncLifetime
         var errors = _named.StandardError.ReadToEndAsync();
         var output = _named.StandardOutput.ReadToEndAsync();
         using var deadline = new CancellationTokenSource(StartDeadline);
-        while (!await AnswersAsync(ZoneName(1), deadline.Token))
+        while (!await LoopbackDnsServer.AnswersAsync(Port, ZoneName(1), deadline.Token))
         {
             if (_named.HasExited || deadline.IsCancellationRequested)
             {
@@ -147,74 +145,7 @@ public sealed class BindServer : IAsyncLifetime
             return;
         using var process = _named;
         _named = null;
-        if (process.HasExited)
-            return;
-        process.Kill(entireProcessTree: true);
-        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        try
-        {
-            await process.WaitForExitAsync(wait.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            // Killed and not reaped within 10 s: nothing more can be done from here.
-        }
-    }
-
-    /// <summary>Ready means a real answer: the SOA of a served zone, authoritative, over UDP.</summary>
-    private async Task<bool> AnswersAsync(string zone, CancellationToken cancellationToken)
-    {
-        using var udp = new UdpClient(AddressFamily.InterNetwork);
-        var query = SoaQuery(zone, out var id);
-        try
-        {
-            await udp.SendAsync(query, new IPEndPoint(IPAddress.Loopback, Port), cancellationToken);
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(TimeSpan.FromMilliseconds(300));
-            var reply = await udp.ReceiveAsync(timeout.Token);
-            var buffer = reply.Buffer;
-            // Same id, a response, rcode NOERROR, at least one answer.
-            return buffer.Length >= 12 && buffer[0] == id >> 8 && buffer[1] == (id & 0xff) && (buffer[2] & 0x80) != 0 &&
-                   (buffer[3] & 0x0f) == 0 && (buffer[6] << 8 | buffer[7]) > 0;
-        }
-        catch (Exception e) when (e is SocketException or OperationCanceledException)
-        {
-            return false;
-        }
-    }
-
-    private static byte[] SoaQuery(string zone, out ushort id)
-    {
-        id = (ushort)RandomNumberGenerator.GetInt32(1, 0xffff);
-        var message = new List<byte> { (byte)(id >> 8), (byte)id, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0 };
-        foreach (var label in zone.TrimEnd('.').Split('.'))
-        {
-            message.Add((byte)label.Length);
-            message.AddRange(System.Text.Encoding.ASCII.GetBytes(label));
-        }
-        message.AddRange([0, 0, 6, 0, 1]); // root, type SOA, class IN
-        return [.. message];
-    }
-
-    private static int FreePort()
-    {
-        for (var attempt = 0; attempt < 20; attempt++)
-        {
-            var tcp = new TcpListener(IPAddress.Loopback, 0);
-            tcp.Start();
-            var port = ((IPEndPoint)tcp.LocalEndpoint).Port;
-            tcp.Stop();
-            try
-            {
-                using var udp = new UdpClient(new IPEndPoint(IPAddress.Loopback, port));
-                return port;
-            }
-            catch (SocketException)
-            {
-                // Free for TCP but not for UDP: try another.
-            }
-        }
-        throw new InvalidOperationException("no loopback port free for both TCP and UDP");
+        await LoopbackDnsServer.StopAsync(process);
     }
 
     private async Task WriteConfigAsync()
