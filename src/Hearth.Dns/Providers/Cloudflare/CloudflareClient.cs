@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
 using Polly;
-using Polly.Retry;
 
 namespace Hearth.Dns.Providers.Cloudflare;
 
@@ -22,20 +21,7 @@ internal sealed partial class CloudflareClient : IDisposable
     {
         _settings = settings;
         _http = new HttpClient(handler, disposeHandler: false) { BaseAddress = settings.BaseUrl, Timeout = settings.Timeout };
-        _retry = new ResiliencePipelineBuilder()
-            .AddRetry(new RetryStrategyOptions
-            {
-                ShouldHandle = new PredicateBuilder().Handle<CloudflareTransientException>(),
-                MaxRetryAttempts = Math.Max(settings.Retries, 1),
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = settings.RetryDelay,
-                MaxDelay = settings.MaxRetryDelay,
-                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Exception is CloudflareTransientException { RetryAfter: { } after }
-                    ? (TimeSpan?)(after < settings.MaxRetryDelay ? after : settings.MaxRetryDelay)
-                    : null),
-            })
-            .Build();
+        _retry = ApiRetryPipeline.Build<CloudflareTransientException>(settings.Retries, settings.RetryDelay, settings.MaxRetryDelay, e => e.RetryAfter);
     }
 
     public CloudflareSettings Settings => _settings;

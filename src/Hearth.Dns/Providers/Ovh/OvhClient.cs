@@ -1,6 +1,5 @@
 using System.Globalization;
 using Polly;
-using Polly.Retry;
 
 namespace Hearth.Dns.Providers.Ovh;
 
@@ -25,20 +24,7 @@ internal sealed partial class OvhClient : IDisposable
         _settings = settings;
         _clock = clock;
         _http = new HttpClient(handler, disposeHandler: false) { Timeout = settings.Timeout };
-        _retry = new ResiliencePipelineBuilder()
-            .AddRetry(new RetryStrategyOptions
-            {
-                ShouldHandle = new PredicateBuilder().Handle<OvhTransientException>(),
-                MaxRetryAttempts = Math.Max(settings.Retries, 1),
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = settings.RetryDelay,
-                MaxDelay = settings.MaxRetryDelay,
-                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Exception is OvhTransientException { RetryAfter: { } after }
-                    ? (TimeSpan?)(after < settings.MaxRetryDelay ? after : settings.MaxRetryDelay)
-                    : null),
-            })
-            .Build();
+        _retry = ApiRetryPipeline.Build<OvhTransientException>(settings.Retries, settings.RetryDelay, settings.MaxRetryDelay, e => e.RetryAfter);
     }
 
     public void Dispose() => _http.Dispose();
