@@ -24,7 +24,10 @@ command -v knsupdate >/dev/null 2>&1 || need_packages+=(knot-dnsutils)
 { [ -x /usr/sbin/pdns_server ] || command -v pdns_server; } >/dev/null 2>&1 || need_packages+=(pdns-server)
 [ -f /usr/share/pdns-backend-sqlite3/schema/schema.sqlite3.sql ] || need_packages+=(pdns-backend-sqlite3)
 command -v sqlite3 >/dev/null 2>&1 || need_packages+=(sqlite3)
-# Node.js and npm run sops-age, the JavaScript SOPS implementation the interop tests decrypt Hearth's files with.
+# A real PostgreSQL server for the postgres state backend (initdb and postgres under /usr/lib/postgresql).
+compgen -G '/usr/lib/postgresql/*/bin/postgres' >/dev/null || need_packages+=(postgresql)
+# Node.js and npm run sops-age, the JavaScript SOPS implementation the interop tests decrypt Hearth's files with,
+# and s3rver, the S3 server the s3 state backend is tested against.
 { command -v node && command -v npm; } >/dev/null 2>&1 || need_packages+=(nodejs npm)
 if [ ${#need_packages[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
@@ -36,10 +39,10 @@ if [ ${#need_packages[@]} -gt 0 ]; then
   fi
 fi
 
-# sops-age at the version package-lock.json pins; reinstalled when the lock file is newer than the install.
+# sops-age and s3rver at the versions package-lock.json pins; reinstalled when the lock file is newer than the install.
 interop=tests/interop/npm
 setup_failed=0
-if [ ! -f "$interop/node_modules/sops-age/package.json" ] || [ "$interop/package-lock.json" -nt "$interop/node_modules/.package-lock.json" ]; then
+if [ ! -f "$interop/node_modules/sops-age/package.json" ] || [ ! -f "$interop/node_modules/s3rver/package.json" ] || [ "$interop/package-lock.json" -nt "$interop/node_modules/.package-lock.json" ]; then
   if ! command -v npm >/dev/null 2>&1; then
     echo "error: npm is missing, so $interop cannot be installed: install Node.js and npm (apt-get install nodejs npm); the interop tests will fail" >&2
     setup_failed=1

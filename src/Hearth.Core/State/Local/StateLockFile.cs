@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Hearth.Core.Diagnostics;
 
 namespace Hearth.Core.State.Local;
@@ -36,7 +35,7 @@ public sealed class StateLockFile : IAsyncDisposable
             {
                 try
                 {
-                    await AtomicFile.WriteAsync(paths.LockInfo, JsonSerializer.SerializeToUtf8Bytes(info, StateJsonContext.Default.LockInfo), cancellationToken);
+                    await AtomicFile.WriteAsync(paths.LockInfo, LockInfoJson.ToBytes(info), cancellationToken);
                 }
                 catch
                 {
@@ -109,9 +108,9 @@ public sealed class StateLockFile : IAsyncDisposable
     {
         try
         {
-            return JsonSerializer.Deserialize(File.ReadAllBytes(paths.LockInfo), StateJsonContext.Default.LockInfo);
+            return LockInfoJson.Read(File.ReadAllBytes(paths.LockInfo));
         }
-        catch (Exception e) when (e is IOException or JsonException)
+        catch (IOException)
         {
             return null;
         }
