@@ -2,8 +2,7 @@ using Hearth.Core.Labs;
 using Hearth.Core.Resources;
 using Hearth.Core.Resources.BuiltIn;
 using Hearth.Core.Secrets;
-using Hearth.Dns.Lab;
-using Hearth.Dns.Resources;
+using Hearth.Dns;
 
 namespace Hearth.Cli.Hosting;
 
@@ -13,10 +12,10 @@ internal sealed record HearthServices(ResourceTypeRegistry Registry, IReadOnlyLi
     /// <param name="environment">Where the secrets resolver finds age keys (SOPS_AGE_KEY, SOPS_AGE_KEY_FILE, …).</param>
     public static HearthServices CreateDefault(IReadOnlyDictionary<string, string> environment)
     {
-        var dnsRecords = new DnsRecordResourceType();
+        var dns = DnsModule.Create();
         return new(
-            new ResourceTypeRegistry([.. BuiltInResourceTypes.Create(), dnsRecords]),
-            [new DnsSection(dnsRecords)],
+            new ResourceTypeRegistry([.. BuiltInResourceTypes.Create(), .. dns.Kinds]),
+            [.. dns.Sections],
             new SopsSecretResolver(environment),
             typeof(HearthServices).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
     }

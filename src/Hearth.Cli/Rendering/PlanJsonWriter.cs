@@ -178,6 +178,7 @@ internal static class PlanJsonWriter
         ChangeReason.ReplaceRequested => "replace_by_request",
         ChangeReason.NotInConfiguration => "delete_because_no_resource_config",
         ChangeReason.NoForEachKey => "delete_because_each_key",
+        ChangeReason.Undeclared => "delete_because_undeclared",
         _ => null,
     };
 }

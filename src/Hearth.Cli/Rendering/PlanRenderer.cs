@@ -152,6 +152,7 @@ internal sealed class PlanRenderer(Terminal terminal)
     {
         ChangeReason.NotInConfiguration => $"(because {change.Address.Resource} is not in configuration)",
         ChangeReason.NoForEachKey => $"(because key [\"{change.Address.Key}\"] is not in for_each)",
+        ChangeReason.Undeclared => "(because the lab does not declare it where it manages everything: manage: all)",
         _ => null,
     };
 

@@ -158,8 +158,10 @@ public sealed partial class Applier
 
         private async Task DeleteAsync(ResourceType type, ResourceChange change, ResourceInstanceState? prior)
         {
-            if (prior is not null)
-                await type.DeleteAsync(new DeleteRequest(change.Address, lab.Directory, prior.Attributes) { Providers = providers }, abort);
+            // An undeclared object found in a space the lab manages whole was never in the state: the plan carries it.
+            var attributes = prior?.Attributes ?? (change.Reason == ChangeReason.Undeclared ? change.Before : null);
+            if (attributes is not null)
+                await type.DeleteAsync(new DeleteRequest(change.Address, lab.Directory, attributes) { Providers = providers }, abort);
             await session.RecordAsync(new StateChange.RemoveResource(change.Address), abort);
             values.Remove(change.Address);
             Interlocked.Increment(ref _destroyed);

@@ -12,6 +12,8 @@ public enum ChangeReason
     NotInConfiguration,
     /// <summary>Its for_each key is gone.</summary>
     NoForEachKey,
+    /// <summary>Found in a space the lab manages whole (<see cref="Resources.IDiscoversUndeclared"/>) without being declared there.</summary>
+    Undeclared,
     /// <summary>hearth destroy / plan --destroy.</summary>
     DestroyRequested,
 }

@@ -41,6 +41,8 @@ public sealed partial class Planner(ResourceTypeRegistry registry, ISecretResolv
             PlanMode.RefreshOnly => [],
             _ => PlanNormal(lab, refreshed, options, scope, values, labScope),
         };
+        if (options.Mode == PlanMode.Normal)
+            changes.AddRange(await DiscoverUndeclaredAsync(lab, refreshed, scope, new Evaluator(scope.Resolver, labScope), providers, cancellationToken));
         CheckPreventDestroy(lab, changes);
         _ = new Applying.ApplyGraph([.. changes.Where(c => c.Action != ChangeAction.NoOp)], refreshed); // Refuse now what apply could not order.
         var outputs = PlanOutputs(lab, refreshed, options, labScope);

@@ -19,7 +19,7 @@ internal static class DnsRecordAddress
     }
 
     /// <summary>Dots and anything else an address cannot hold become <c>_</c>; a leading digit gets one in front.</summary>
-    private static string Part(string text)
+    internal static string Part(string text)
     {
         var part = new StringBuilder(text.Length + 1);
         foreach (var c in text)

@@ -15,7 +15,7 @@ namespace Hearth.Dns.Lab;
 /// one <c>dns_record</c> resource per record set. Names, types and literal values are checked here, so a bad record
 /// is reported at its file:line:column before anything is planned.
 /// </summary>
-public sealed class DnsSection(DnsRecordResourceType recordType) : ILabSection
+public sealed class DnsSection(DnsRecordResourceType recordType, DnsZoneResourceType zoneType) : ILabSection
 {
     private static readonly string[] ZoneKeys = ["provider", "manage", "owner", "records"];
     private static readonly string[] RecordKeys = ["name", "type", "value", "values", "ttl", "adopt", "proxied", "comment"];
@@ -72,19 +72,23 @@ public sealed class DnsSection(DnsRecordResourceType recordType) : ILabSection
         }
         if (!DnsProviders.Known.Contains(provider.Value.Text))
             diagnostics.Add(provider.Value.Span, $"`{provider.Value.Text}` is not a DNS provider", NameSuggester.Hint(provider.Value.Text, DnsProviders.Known, "provider"));
-        if (Literal(settings.Find("manage"), diagnostics) is { } manage && manage.Text != "owned")
-            diagnostics.Add(manage.Span, manage.Text == "all"
-                ? "manage: all is not supported by this build yet"
-                : $"manage must be owned or all, not `{manage.Text}`", "leave it out: owned (the default) touches only records the lab declares");
+        var resources = new List<ResourceConfig>();
+        if (Literal(settings.Find("manage"), diagnostics) is { } manage)
+        {
+            if (manage.Text == "all")
+                resources.Add(ZoneResource(zone, provider.Value.Text, settings));
+            else if (manage.Text != "owned")
+                diagnostics.Add(manage.Span, $"manage must be owned or all, not `{manage.Text}`",
+                    "owned (the default) touches only records the lab declares; all also deletes every record it does not declare");
+        }
         if (settings.Find("records")?.Value is not { } recordsNode)
-            return [];
+            return resources;
         if (recordsNode is not SequenceSyntax records)
         {
             diagnostics.Add(recordsNode.Span, $"records of zone {entry.Key.Text} must be a list, not {recordsNode.Describe()}");
-            return [];
+            return resources;
         }
         var declared = new Dictionary<DnsRecordKey, SyntaxNode>();
-        var resources = new List<ResourceConfig>();
         foreach (var item in records.Items)
         {
             if (ExpandRecord(zone, provider.Value.Text, item, declared, diagnostics) is { } resource)
@@ -92,6 +96,14 @@ public sealed class DnsSection(DnsRecordResourceType recordType) : ILabSection
         }
         CheckCoexistence(zone, declared, diagnostics);
         return resources;
+    }
+
+    /// <summary>Under <c>manage: all</c> the zone itself is a resource: planning it finds the records the lab does not declare.</summary>
+    private ResourceConfig ZoneResource(DnsName zone, string provider, MappingSyntax settings)
+    {
+        var span = settings.Find("manage")!.Value.Span;
+        var arguments = new MapExpression([Text("zone", zone.Value, span), Text("provider", provider, span), Text("manage", "all", span)], settings.Span);
+        return new ResourceConfig(DnsZoneAddress.For(zone), zoneType, arguments, null, [], LifecycleConfig.Default, settings.Span);
     }
 
     private ResourceConfig? ExpandRecord(DnsName zone, string provider, SyntaxNode item, Dictionary<DnsRecordKey, SyntaxNode> declared, DiagnosticBag diagnostics)

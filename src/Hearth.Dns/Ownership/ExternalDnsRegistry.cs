@@ -34,6 +34,21 @@ internal static class ExternalDnsRegistry
         return null;
     }
 
+    /// <summary>
+    /// True when <paramref name="txt"/> is a registry entry itself: a TXT carrying <c>heritage=external-dns</c>, or an
+    /// opaque blob (an encrypted entry) at a registry name or beside the records it would describe.
+    /// </summary>
+    public static bool IsRegistryEntry(DnsRecordSet txt, DnsRecordSets zone)
+    {
+        if (txt.Type != DnsRecordType.TXT)
+            return false;
+        var texts = txt.Values.Select(v => TxtValue.Parse(v).Text).ToList();
+        if (texts.Any(text => Labels(text) is not null))
+            return true;
+        return texts.Any(LooksEncrypted) &&
+            (IsRegistryName(txt.Name) || zone.Any(set => set.Name == txt.Name && set.Type != DnsRecordType.TXT));
+    }
+
     /// <summary>True when <paramref name="name"/> is where ExternalDNS keeps (or would keep) a registry entry: Hearth must not put a TXT there.</summary>
     public static bool IsRegistryName(DnsName name) =>
         name.Labels.Count > 0 && PrefixedTypes.Any(t => name.Labels[0].StartsWith(Prefix(t), StringComparison.Ordinal) && name.Labels[0].Length > Prefix(t).Length);

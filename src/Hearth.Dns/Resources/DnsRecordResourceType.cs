@@ -20,6 +20,9 @@ public sealed partial class DnsRecordResourceType : ResourceType, IBatchedRead, 
 
     private readonly DnsProviders _providers;
 
+    /// <summary>The providers this kind talks through, shared with <see cref="DnsZoneResourceType"/>.</summary>
+    internal DnsProviders Providers => _providers;
+
     public DnsRecordResourceType()
         : this(TimeProvider.System)
     {
@@ -150,6 +153,14 @@ public sealed partial class DnsRecordResourceType : ResourceType, IBatchedRead, 
 
     private static DnsRecordKey KeyOf(MapValue attributes) =>
         new(DnsName.Parse(attributes.GetString("name")!), DnsRecordTypes.Parse(attributes.GetString("type")!, attributes.GetString("name")!));
+
+    /// <summary>The attributes a <c>dns_record</c> holds for <paramref name="set"/> as found in the zone.</summary>
+    internal static MapValue AttributesOf(DnsName zone, string provider, DnsRecordSet set) => WithSet(new MapValue(ValueMap.Empty)
+        .With("zone", Value.String(zone.Value))
+        .With("provider", Value.String(provider))
+        .With("name", Value.String(set.Name.Value))
+        .With("type", Value.String(set.Type.ToString()))
+        .With("adopt", Value.False), set);
 
     private static MapValue WithSet(MapValue attributes, DnsRecordSet set) => attributes
         .With("ttl", Value.Number(set.Ttl))

@@ -4,7 +4,6 @@ using Hearth.Core.Evaluation;
 using Hearth.Core.Resources;
 using Hearth.Core.Secrets;
 using Hearth.Core.State;
-using Hearth.Dns.Lab;
 using Hearth.Dns.Resources;
 using Hearth.Testing;
 
@@ -24,7 +23,7 @@ public sealed class ZoneFileImportTests
     private static EngineHarness Harness()
     {
         var records = new DnsRecordResourceType();
-        var engine = new EngineHarness("""
+        var engine = DnsEngine.Harness("""
             providers:
               zonefile: { directory: zones }
             dns:
@@ -33,7 +32,7 @@ public sealed class ZoneFileImportTests
                   provider: zonefile
                   records:
                     - { name: www, type: A, value: 192.0.2.10, ttl: 600 }
-            """, [records], [new DnsSection(records)]);
+            """, records);
         Directory.CreateDirectory(engine.Lab.PathOf("zones"));
         File.WriteAllText(engine.Lab.PathOf("zones/lab.example.zone"), Zone);
         return engine;

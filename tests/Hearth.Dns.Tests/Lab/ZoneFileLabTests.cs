@@ -1,6 +1,5 @@
 using Hearth.Core.Diagnostics;
 using Hearth.Core.Planning;
-using Hearth.Dns.Lab;
 using Hearth.Dns.Resources;
 using Hearth.Testing;
 
@@ -28,7 +27,7 @@ public sealed class ZoneFileLabTests
     private static EngineHarness Harness(string lab = Lab)
     {
         var records = new DnsRecordResourceType();
-        return new EngineHarness(lab, [records], [new DnsSection(records)]);
+        return DnsEngine.Harness(lab, records);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Hearth.Core.Diagnostics;
-using Hearth.Dns.Lab;
+using Hearth.Core.Planning;
+using Hearth.Core.Values;
 using Hearth.Dns.Resources;
 using Hearth.Testing;
 
@@ -21,19 +22,20 @@ public sealed class ExternalDnsCoexistenceTests
 
         """;
 
-    private static EngineHarness Harness(string records)
+    private static EngineHarness Harness(string records, string manage = "owned")
     {
         var kind = new DnsRecordResourceType();
-        var engine = new EngineHarness($$"""
+        var engine = DnsEngine.Harness($$"""
             providers:
               zonefile: { directory: zones, name_servers: [ns1.provider.test.] }
             dns:
               zones:
                 qt.rs:
                   provider: zonefile
+                  manage: {{manage}}
                   records:
             {{records}}
-            """, [kind], [new DnsSection(kind)]);
+            """, kind);
         Directory.CreateDirectory(engine.Lab.PathOf("zones"));
         File.WriteAllText(engine.Lab.PathOf("zones/qt.rs.zone"), Zone);
         return engine;
@@ -78,5 +80,62 @@ public sealed class ExternalDnsCoexistenceTests
         var error = Assert.Throws<LabException>(() => engine.Load());
 
         Assert.Contains(error.Diagnostics, d => d.Message == "cname-blog.qt.rs. TXT is where ExternalDNS keeps its ownership records (the `a-`, `aaaa-`, `cname-`… prefix)");
+    }
+
+    [Fact]
+    public async Task Under_manage_all_hand_made_records_are_planned_for_deletion_and_external_dns_records_stay()
+    {
+        using var engine = Harness("        - { name: www, type: CNAME, value: k8s }", manage: "all");
+
+        var plan = await engine.PlanAsync();
+
+        var deletions = plan.Actions.Where(c => c.Action == ChangeAction.Delete).ToList();
+        Assert.Equal(["dns_record.qt_rs.hand_A", "dns_record.qt_rs.k8s_A"], deletions.Select(c => c.Address.ToString()));
+        Assert.All(deletions, c => Assert.Equal(ChangeReason.Undeclared, c.Reason));
+        Assert.Equal(["192.0.2.12"], Assert.IsType<ListValue>(deletions[0].Before!.Get("values")).Items.Select(v => v.ToText()));
+        Assert.Contains(plan.Actions, c => c.Address.ToString() == "dns_zone.qt_rs" && c.Action == ChangeAction.Create);
+
+        var (_, result) = await engine.ApplyAsync();
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors.Select(e => e.Message)));
+        var text = await File.ReadAllTextAsync(engine.Lab.PathOf("zones/qt.rs.zone"));
+        Assert.DoesNotMatch(@"(?m)^(hand|k8s)\s", text);
+        Assert.Matches(@"(?m)^app\s+300\s+IN\s+CNAME\s+k8s\.qt\.rs\.$", text);
+        Assert.Matches(@"(?m)^cname-app\s+300\s+IN\s+TXT\s+""heritage=external-dns,external-dns/owner=k8s", text);
+        Assert.Matches(@"(?m)^legacy\s+300\s+IN\s+A\s+192\.0\.2\.11$", text);
+        Assert.Matches(@"(?m)^legacy\s+300\s+IN\s+TXT\s+""heritage=external-dns,external-dns/owner=default""$", text);
+        Assert.Matches(@"(?m)^@\s+3600\s+IN\s+NS\s+ns1\.provider\.test\.$", text);
+        Assert.Matches(@"(?m)^www\s+300\s+IN\s+CNAME\s+k8s\.qt\.rs\.$", text);
+        Assert.False((await engine.PlanAsync()).HasChanges);
+    }
+
+    [Fact]
+    public async Task Under_manage_all_a_record_made_by_hand_after_an_apply_shows_as_a_planned_deletion()
+    {
+        using var engine = Harness("        - { name: hand, type: A, value: 192.0.2.12, adopt: true }", manage: "all");
+        var (_, first) = await engine.ApplyAsync();
+        Assert.True(first.Succeeded, string.Join("\n", first.Errors.Select(e => e.Message)));
+        await File.AppendAllTextAsync(engine.Lab.PathOf("zones/qt.rs.zone"), "late 300 IN A 192.0.2.77\n");
+
+        var plan = await engine.PlanAsync();
+
+        var deletion = Assert.Single(plan.Actions);
+        Assert.Equal(("dns_record.qt_rs.late_A", ChangeAction.Delete, ChangeReason.Undeclared), (deletion.Address.ToString(), deletion.Action, deletion.Reason));
+    }
+
+    [Fact]
+    public async Task Going_back_to_manage_owned_deletes_nothing()
+    {
+        using var engine = Harness("        - { name: hand, type: A, value: 192.0.2.12, adopt: true }", manage: "all");
+        await engine.ApplyAsync();
+        await File.AppendAllTextAsync(engine.Lab.PathOf("zones/qt.rs.zone"), "late 300 IN A 192.0.2.77\n");
+        File.WriteAllText(engine.Lab.PathOf("hearth.yaml"), File.ReadAllText(engine.Lab.PathOf("hearth.yaml")).Replace("manage: all", "manage: owned", StringComparison.Ordinal));
+
+        var plan = await engine.PlanAsync();
+
+        var change = Assert.Single(plan.Actions);
+        Assert.Equal(("dns_zone.qt_rs", ChangeAction.Delete), (change.Address.ToString(), change.Action));
+        await engine.ApplyAsync();
+        Assert.Matches(@"(?m)^late\s+300\s+IN\s+A\s+192\.0\.2\.77$", await File.ReadAllTextAsync(engine.Lab.PathOf("zones/qt.rs.zone")));
     }
 }

@@ -1,5 +1,4 @@
 using System.Text;
-using Hearth.Dns.Lab;
 using Hearth.Dns.Resources;
 using Hearth.Testing;
 using Hearth.Testing.Cloudflare;
@@ -39,7 +38,7 @@ internal static class CloudflareLab
     public static EngineHarness Harness(FakeCloudflare fake, string lab)
     {
         var records = new DnsRecordResourceType(TimeProvider.System, fake);
-        return new EngineHarness(lab, [records], [new DnsSection(records)]);
+        return DnsEngine.Harness(lab, records);
     }
 
     private static string CultureInvariant(FormattableString text) => FormattableString.Invariant(text);

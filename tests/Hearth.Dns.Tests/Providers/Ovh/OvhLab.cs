@@ -1,4 +1,3 @@
-using Hearth.Dns.Lab;
 using Hearth.Dns.Resources;
 using Hearth.Testing;
 using Hearth.Testing.Ovh;
@@ -36,6 +35,6 @@ internal static class OvhLab
     public static EngineHarness Harness(FakeOvh fake, string lab)
     {
         var records = new DnsRecordResourceType(TimeProvider.System, fake);
-        return new EngineHarness(lab, [records], [new DnsSection(records)]);
+        return DnsEngine.Harness(lab, records);
     }
 }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Hearth.Core.Planning;
-using Hearth.Dns.Lab;
 using Hearth.Dns.Resources;
 using Hearth.Testing;
 
@@ -45,7 +44,7 @@ public sealed class PowerDnsLabTests(PowerDnsServer server) : IDisposable
         if (createZone)
             await server.CreateZoneAsync(_zone, CancellationToken.None);
         _kind = new DnsRecordResourceType(TimeProvider.System, _http);
-        return new EngineHarness(Lab(records ?? Records, apiKey), [_kind], [new DnsSection(_kind)]);
+        return DnsEngine.Harness(Lab(records ?? Records, apiKey), _kind);
     }
 
     private async Task<Dictionary<string, (int Ttl, string[] Contents)>> RrsetsAsync()

@@ -1,5 +1,4 @@
 using Hearth.Core.Planning;
-using Hearth.Dns.Lab;
 using Hearth.Dns.Resources;
 using Hearth.Testing;
 using Hearth.Testing.Knot;
@@ -46,7 +45,7 @@ public sealed class KnotLabTests(KnotServer knot)
     private static EngineHarness Harness(string lab)
     {
         var records = new DnsRecordResourceType();
-        return new EngineHarness(lab, [records], [new DnsSection(records)]);
+        return DnsEngine.Harness(lab, records);
     }
 
     [Fact]

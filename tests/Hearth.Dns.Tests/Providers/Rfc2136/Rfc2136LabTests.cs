@@ -1,5 +1,4 @@
 using Hearth.Core.Planning;
-using Hearth.Dns.Lab;
 using Hearth.Dns.Resources;
 using Hearth.Testing;
 using Hearth.Testing.Bind;
@@ -48,7 +47,7 @@ public sealed class Rfc2136LabTests(BindServer bind)
     private static EngineHarness Harness(string lab)
     {
         var records = new DnsRecordResourceType();
-        return new EngineHarness(lab, [records], [new DnsSection(records)]);
+        return DnsEngine.Harness(lab, records);
     }
 
     [Fact]
