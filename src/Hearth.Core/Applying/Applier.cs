@@ -41,12 +41,21 @@ public sealed partial class Applier(ResourceTypeRegistry registry, ISecretResolv
         var providers = ProviderEvaluation.Evaluate(lab, new Evaluator(resolver, labScope));
         var run = new Run(this, lab, session, labScope, resolver, values, providers, options, abort);
         var graph = new ApplyGraph([.. plan.Actions], plan.RefreshedState);
-        await new ApplyWalk(graph, options.Parallelism, run.ExecuteAsync, OnSkipped).RunAsync(stopScheduling);
+        await new ApplyWalk(graph, options.Parallelism, run.ExecuteAsync, OnSkipped, WriteBatchOf).RunAsync(stopScheduling);
 
         if (plan.Options.Mode != PlanMode.RefreshOnly && !plan.Options.IsPartial)
             await RecordOutputsAsync(lab, session, run.Scope, resolver, plan.Options.Mode == PlanMode.Destroy, abort);
         return new ApplyResult(run.Added, run.Changed, run.Destroyed, [.. run.Errors.OrderBy(e => e.Address, StringComparer.Ordinal)],
             stopScheduling.IsCancellationRequested);
+    }
+
+    /// <summary>The write batch a change joins, when its kind sends changes together and this one can go with others.</summary>
+    private (BatchKey Key, int MaxSize)? WriteBatchOf(ResourceChange change)
+    {
+        if (registry.Find(change.Address.Kind) is not IBatchedWrite batched || change.DeposedKey is not null ||
+            (change.After ?? change.Before) is not { } attributes || batched.WriteBatchKeyOf(change.Address, attributes) is not { } key)
+            return null;
+        return (new BatchKey($"{change.Address.Kind}|{key.Value}"), batched.MaxBatchSize);
     }
 
     private void OnSkipped(ResourceChange change, string reason) => observer.OnEvent(new ApplyEvent.Skipped(change.Address, change.Action, reason));

@@ -1,15 +1,18 @@
 using Hearth.Core.Planning;
+using Hearth.Core.Resources;
 
 namespace Hearth.Core.Applying;
 
 /// <summary>
 /// Runs the nodes of an <see cref="ApplyGraph"/> as their dependencies finish, at most <c>parallelism</c> at once.
-/// A node whose dependency failed or was skipped is skipped; once stopping is requested nothing new starts.
+/// A node whose dependency failed or was skipped is skipped; once stopping is requested nothing new starts. Changes
+/// of one write batch (<paramref name="batchOf"/>) share a slot, so their kind can send them together.
 /// </summary>
-internal sealed class ApplyWalk(ApplyGraph graph, int parallelism, Func<ResourceChange, Task<bool>> execute, Action<ResourceChange, string> skipped)
+internal sealed class ApplyWalk(ApplyGraph graph, int parallelism, Func<ResourceChange, Task<bool>> execute, Action<ResourceChange, string> skipped,
+    Func<ResourceChange, (BatchKey Key, int MaxSize)?> batchOf)
 {
     private readonly Lock _gate = new();
-    private SemaphoreSlim _slots = null!;
+    private ApplySlots _slots = null!;
     private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int[] _waitingOn = [];
     private bool[] _blocked = [];
@@ -23,7 +26,7 @@ internal sealed class ApplyWalk(ApplyGraph graph, int parallelism, Func<Resource
         _waitingOn = [.. graph.Dependencies.Select(d => d.Count)];
         _blocked = new bool[count];
         _outstanding = count;
-        using var slots = new SemaphoreSlim(Math.Max(1, parallelism));
+        using var slots = new ApplySlots(parallelism);
         _slots = slots;
         var roots = Enumerable.Range(0, count).Where(i => _waitingOn[i] == 0).ToList();
         foreach (var node in roots)
@@ -44,7 +47,8 @@ internal sealed class ApplyWalk(ApplyGraph graph, int parallelism, Func<Resource
             var started = false;
             try
             {
-                await _slots.WaitAsync(stopScheduling);
+                var batch = batchOf(change);
+                var release = await _slots.EnterAsync(batch?.Key, batch?.MaxSize ?? 1, stopScheduling);
                 try
                 {
                     if (!stopScheduling.IsCancellationRequested)
@@ -55,7 +59,7 @@ internal sealed class ApplyWalk(ApplyGraph graph, int parallelism, Func<Resource
                 }
                 finally
                 {
-                    _slots.Release();
+                    release();
                 }
             }
             catch (OperationCanceledException)

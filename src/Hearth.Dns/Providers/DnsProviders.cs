@@ -7,6 +7,7 @@ using Hearth.Dns.Providers.Cloudflare;
 using Hearth.Dns.Providers.Ovh;
 using Hearth.Dns.Providers.PowerDns;
 using Hearth.Dns.Providers.Rfc2136;
+using Hearth.Dns.Records;
 
 namespace Hearth.Dns.Providers;
 
@@ -24,6 +25,7 @@ internal sealed class DnsProviders(TimeProvider clock, HttpMessageHandler? http 
     public static readonly string[] Known = ["cloudflare", "ovh", Rfc2136Provider.Kind, PowerDnsProvider.Kind, ZoneFileProvider.Kind];
 
     private readonly ZoneFileLocks _zoneFileLocks = new();
+    private readonly ConcurrentDictionary<(string Target, DnsName Zone), DnsWriteBatcher> _batchers = new();
     private readonly PowerDnsWriteGates _powerDnsGates = new();
     private readonly HttpMessageHandler _handler = http ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) };
     private readonly ConcurrentDictionary<CloudflareSettings, Lazy<CloudflareClient>> _cloudflare = new();
@@ -38,9 +40,9 @@ internal sealed class DnsProviders(TimeProvider clock, HttpMessageHandler? http 
             case ZoneFileProvider.Kind:
                 var settings = request.Providers.Find(kind) ?? new MapValue(ValueMap.Empty); // Every setting has a default.
                 var directory = Path.GetFullPath(settings.GetString("directory") ?? "zones", request.LabDirectory);
-                return new ZoneFileProvider(directory, settings, _zoneFileLocks, clock);
+                return Batched(new ZoneFileProvider(directory, settings, _zoneFileLocks, clock));
             case Rfc2136Provider.Kind:
-                return new Rfc2136Provider(Rfc2136Settings.From(request.Providers.Require(kind, request.Address)));
+                return Batched(new Rfc2136Provider(Rfc2136Settings.From(request.Providers.Require(kind, request.Address))));
             case PowerDnsProvider.Kind:
                 return new PowerDnsProvider(new PowerDnsApi(PowerDnsClient, PowerDnsSettings.From(request.Providers, request.Address), _powerDnsGates));
             case CloudflareProvider.Kind:
@@ -53,6 +55,13 @@ internal sealed class DnsProviders(TimeProvider clock, HttpMessageHandler? http 
                 throw Unknown(kind, request.Address);
         }
     }
+
+    /// <summary>True when the provider sends changes made at about the same time together (see <see cref="DnsWriteBatcher"/>).</summary>
+    public static bool Batches(string kind) => kind is Rfc2136Provider.Kind or ZoneFileProvider.Kind;
+
+    /// <summary>Changes to one zone on one target go through one batcher, whichever record's request made the provider.</summary>
+    private BatchedZoneProvider Batched(IBatchingDnsZoneProvider provider) =>
+        new(provider, zone => _batchers.GetOrAdd((provider.Target, zone), key => new DnsWriteBatcher(provider, key.Zone)));
 
     public static ResourceException Unknown(string kind, ResourceAddress address) =>
         new($"{address}: `{kind}` is not a DNS provider", $"use one of {string.Join(", ", Known)}");

@@ -9,9 +9,10 @@ namespace Hearth.Dns.Providers;
 /// <summary>
 /// The <c>zonefile</c> provider: each zone is a BIND zone file, <c>DIRECTORY/ZONE.zone</c>, rewritten atomically
 /// with its SOA serial increased after every change. Changes to one file are serialised (one writer at a time),
-/// so records applied in parallel never lose each other's writes.
+/// so records applied in parallel never lose each other's writes, and those made at about the same time share one
+/// rewrite (see <see cref="DnsWriteBatcher"/>).
 /// </summary>
-internal sealed class ZoneFileProvider(string directory, MapValue settings, ZoneFileLocks locks, TimeProvider clock) : IDnsZoneProvider
+internal sealed class ZoneFileProvider(string directory, MapValue settings, ZoneFileLocks locks, TimeProvider clock) : IBatchingDnsZoneProvider
 {
     public const string Kind = "zonefile";
 
@@ -25,18 +26,35 @@ internal sealed class ZoneFileProvider(string directory, MapValue settings, Zone
         (await ListAsync(zone, cancellationToken)).Find(key);
 
     public Task PutAsync(DnsName zone, DnsRecordSet set, DnsRecordSet? expected, CancellationToken cancellationToken) =>
-        ChangeAsync(zone, file =>
-        {
-            // Under the file's lock, so the check and the write see the same file.
-            if (file.Records.Find(set.Key) != expected)
-            {
-                throw new DnsRecordChangedException(set.Key, $"{set.Key} changed in {PathOf(zone)} since Hearth read it (edited by hand, or by another tool)");
-            }
-            return file with { Records = file.Records.Put(set) };
-        }, cancellationToken);
+        ApplyAsync(zone, [new DnsZoneChange.Put(set, expected)], cancellationToken);
 
     public Task DeleteAsync(DnsName zone, DnsRecordKey key, CancellationToken cancellationToken) =>
-        ChangeAsync(zone, file => file with { Records = file.Records.Remove(key) }, cancellationToken);
+        ApplyAsync(zone, [new DnsZoneChange.Delete(key)], cancellationToken);
+
+    public string Target => $"{Kind} {directory}";
+
+    /// <summary>Changes per rewrite of the file: each rewrite costs the whole file, so a few thousand at a time.</summary>
+    public int BatchBudget => 5_000;
+
+    public int CostOf(DnsZoneChange change) => 1;
+
+    /// <summary>One rewrite of the file for all <paramref name="changes"/>, or none if one of them finds its set changed.</summary>
+    public Task ApplyAsync(DnsName zone, IReadOnlyList<DnsZoneChange> changes, CancellationToken cancellationToken) =>
+        ChangeAsync(zone, file =>
+        {
+            var records = file.Records;
+            foreach (var change in changes)
+            {
+                // Under the file's lock, so the check and the write see the same file.
+                if (change is DnsZoneChange.Put put && records.Find(put.Set.Key) != put.Expected)
+                {
+                    throw new DnsRecordChangedException(put.Set.Key,
+                        $"{put.Set.Key} changed in {PathOf(zone)} since Hearth read it (edited by hand, or by another tool)");
+                }
+                records = change is DnsZoneChange.Put { Set: var set } ? records.Put(set) : records.Remove(change.Key);
+            }
+            return file with { Records = records };
+        }, cancellationToken);
 
     private async Task ChangeAsync(DnsName zone, Func<ZoneFile, ZoneFile> change, CancellationToken cancellationToken)
     {

@@ -14,7 +14,7 @@ namespace Hearth.Dns.Resources;
 /// normalised at plan time, so a no-change plan is truly empty; refresh reads each zone once, however many
 /// records it holds.
 /// </summary>
-public sealed partial class DnsRecordResourceType : ResourceType, IBatchedRead, IDisposable
+public sealed partial class DnsRecordResourceType : ResourceType, IBatchedRead, IBatchedWrite, IDisposable
 {
     public const int DefaultTtl = 300;
 
@@ -66,6 +66,14 @@ public sealed partial class DnsRecordResourceType : ResourceType, IBatchedRead, 
             config = WithSet(config, set);
         return base.Plan(request with { Config = config }).With("id", Value.String($"{config.GetString("name")} {config.GetString("type")}"));
     }
+
+    /// <summary>Record sets changed at about the same time share one request where the provider allows it.</summary>
+    public int MaxBatchSize => 1_000;
+
+    public BatchKey? WriteBatchKeyOf(ResourceAddress address, MapValue attributes) =>
+        attributes.GetString("provider") is { } provider && DnsProviders.Batches(provider) && attributes.GetString("zone") is { } zone
+            ? new BatchKey($"{provider}|{zone}")
+            : null;
 
     public BatchKey BatchKeyOf(ReadRequest request) => new($"{request.Prior.GetString("provider")}|{request.Prior.GetString("zone")}");
 

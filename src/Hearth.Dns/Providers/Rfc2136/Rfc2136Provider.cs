@@ -7,10 +7,11 @@ namespace Hearth.Dns.Providers.Rfc2136;
 
 /// <summary>
 /// The <c>rfc2136</c> provider: a zone on a primary server (BIND, Knot, …) read by a zone transfer (AXFR over TCP) and
-/// changed by dynamic updates (RFC 2136), both signed with a TSIG key (RFC 8945). Each change is one UPDATE message
-/// that replaces one record set atomically, guarded by a prerequisite that the set is still what Hearth last saw.
+/// changed by dynamic updates (RFC 2136), both signed with a TSIG key (RFC 8945). An UPDATE message replaces record
+/// sets atomically, each guarded by a prerequisite that the set is still what Hearth last saw; changes made at about
+/// the same time travel in one message (see <see cref="DnsWriteBatcher"/>).
 /// </summary>
-internal sealed class Rfc2136Provider(Rfc2136Settings settings) : IDnsZoneProvider
+internal sealed class Rfc2136Provider(Rfc2136Settings settings) : IBatchingDnsZoneProvider
 {
     public const string Kind = "rfc2136";
 
@@ -47,30 +48,63 @@ internal sealed class Rfc2136Provider(Rfc2136Settings settings) : IDnsZoneProvid
         return WireRecords.FromWire(zone, records);
     }
 
-    public async Task PutAsync(DnsName zone, DnsRecordSet set, DnsRecordSet? expected, CancellationToken cancellationToken)
+    public Task PutAsync(DnsName zone, DnsRecordSet set, DnsRecordSet? expected, CancellationToken cancellationToken) =>
+        ApplyAsync(zone, [new DnsZoneChange.Put(set, expected)], cancellationToken);
+
+    public Task DeleteAsync(DnsName zone, DnsRecordKey key, CancellationToken cancellationToken) =>
+        ApplyAsync(zone, [new DnsZoneChange.Delete(key)], cancellationToken);
+
+    public string Target => $"{Kind} {Endpoint} key {settings.Tsig.Name}";
+
+    /// <summary>Bytes of changes per UPDATE: well inside a DNS message's 64 KiB over TCP, with room for the TSIG record.</summary>
+    public int BatchBudget => 48_000;
+
+    /// <summary>About the wire size: each record repeats its owner name (uncompressed, to be safe) and ten fixed bytes.</summary>
+    public int CostOf(DnsZoneChange change)
     {
-        var update = Update(zone);
-        var owner = WireRecords.NameOf(set.Name);
-        var type = WireRecords.TypeOf(set.Type);
-        if (expected is null)
-            update.Prequisites.Add(new RecordNotExistsPrequisite(owner, type));
-        else
-        {
-            // RFC 2136 §2.4.2: the set must hold exactly these records (their TTLs are not compared).
-            foreach (var record in WireRecords.ToWire(expected))
-                update.Prequisites.Add(new RecordExistsValueDependantPrequisite(record));
-        }
-        update.Updates.Add(new DeleteAllRecordsUpdate(owner, type));
-        foreach (var record in WireRecords.ToWire(set))
-            update.Updates.Add(new AddRecordUpdate(record));
-        await SendAsync(update, zone, $"the update of {set.Key}", set.Key, cancellationToken);
+        if (change is not DnsZoneChange.Put put)
+            return change.Key.Name.Value.Length + 12;
+        IReadOnlyCollection<string> expected = put.Expected is { } before ? before.Values : [];
+        var records = 2 + expected.Count + put.Set.Values.Count;
+        return records * (change.Key.Name.Value.Length + 12) + put.Set.Values.Sum(v => v.Length) + expected.Sum(v => v.Length);
     }
 
-    public async Task DeleteAsync(DnsName zone, DnsRecordKey key, CancellationToken cancellationToken)
+    /// <summary>
+    /// One UPDATE for all <paramref name="changes"/>: every prerequisite, then every update. The server checks all
+    /// prerequisites first and applies all updates or none (RFC 2136 §3.2, §3.4).
+    /// </summary>
+    public async Task ApplyAsync(DnsName zone, IReadOnlyList<DnsZoneChange> changes, CancellationToken cancellationToken)
     {
         var update = Update(zone);
-        update.Updates.Add(new DeleteAllRecordsUpdate(WireRecords.NameOf(key.Name), WireRecords.TypeOf(key.Type)));
-        await SendAsync(update, zone, $"the deletion of {key}", key, cancellationToken);
+        foreach (var change in changes)
+        {
+            var owner = WireRecords.NameOf(change.Key.Name);
+            var type = WireRecords.TypeOf(change.Key.Type);
+            if (change is DnsZoneChange.Put put)
+            {
+                if (put.Expected is null)
+                    update.Prequisites.Add(new RecordNotExistsPrequisite(owner, type));
+                else
+                {
+                    // RFC 2136 §2.4.2: the set must hold exactly these records (their TTLs are not compared).
+                    foreach (var record in WireRecords.ToWire(put.Expected))
+                        update.Prequisites.Add(new RecordExistsValueDependantPrequisite(record));
+                }
+            }
+            update.Updates.Add(new DeleteAllRecordsUpdate(owner, type));
+            if (change is DnsZoneChange.Put { Set: var set })
+            {
+                foreach (var record in WireRecords.ToWire(set))
+                    update.Updates.Add(new AddRecordUpdate(record));
+            }
+        }
+        var what = changes switch
+        {
+            [DnsZoneChange.Put { Set: var set }] => $"the update of {set.Key}",
+            [var single] => $"the deletion of {single.Key}",
+            _ => $"the update of {changes.Count} record sets",
+        };
+        await SendAsync(update, zone, what, changes[0].Key, cancellationToken);
     }
 
     private string Endpoint => $"{settings.Server}:{settings.Port}";

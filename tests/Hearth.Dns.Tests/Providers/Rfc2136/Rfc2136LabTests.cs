@@ -173,4 +173,48 @@ public sealed class Rfc2136LabTests(BindServer bind)
         Assert.False(plan.HasChanges);
         Assert.Equal(before + 1, await bind.TransferCountAsync(_zone, None));
     }
+
+    [Fact]
+    public async Task An_apply_of_many_records_sends_them_in_a_few_updates_not_one_each()
+    {
+        const int count = 1000;
+        using var engine = Harness(Lab(ManyRecords(count)));
+        var before = await SerialAsync();
+
+        var (_, applied) = await engine.ApplyAsync();
+
+        Assert.True(applied.Succeeded, string.Join("\n", applied.Errors.Take(3).Select(e => e.Message)));
+        Assert.Equal(count, (await bind.DigTransferAsync(_zone, None)).Split('\n').Count(l => l.StartsWith("host", StringComparison.Ordinal)));
+        var updates = await SerialAsync() - before; // BIND raises the serial once per UPDATE message it applies.
+        Assert.InRange(updates, 1, count / 50);
+    }
+
+    [Fact]
+    public async Task In_a_batch_one_record_that_already_exists_fails_alone_and_the_others_are_made()
+    {
+        const int count = 200;
+        var add = await bind.NsUpdateAsync(_zone, [$"update add host7.{_zone}. 300 A 192.0.2.250"], None);
+        Assert.True(add.ExitCode == 0, add.Output);
+        using var engine = Harness(Lab(ManyRecords(count)));
+
+        var (_, result) = await engine.ApplyAsync();
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal($"dns_record.{ZoneKey}.host7_A", error.Address);
+        Assert.Contains("already exists", error.Message, StringComparison.Ordinal);
+        var state = await engine.StateAsync();
+        Assert.Equal(count - 1, state.Resources.Count);
+        var plan = await engine.PlanAsync();
+        Assert.Equal([$"dns_record.{ZoneKey}.host7_A"], plan.Actions.Select(c => c.Address.ToString()));
+    }
+
+    private static string ManyRecords(int count) =>
+        string.Join('\n', Enumerable.Range(1, count).Select(i => $"        - {{ name: host{i}, type: A, value: 198.51.{i / 250}.{i % 250 + 1} }}"));
+
+    /// <summary>The zone's SOA serial as the server serves it.</summary>
+    private async Task<long> SerialAsync()
+    {
+        var soa = (await bind.DigTransferAsync(_zone, None)).Split('\n').First(l => l.Contains("SOA", StringComparison.Ordinal));
+        return long.Parse(soa.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries)[6], System.Globalization.CultureInfo.InvariantCulture);
+    }
 }

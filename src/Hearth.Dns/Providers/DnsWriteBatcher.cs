@@ -1,0 +1,96 @@
+using Hearth.Dns.Records;
+
+namespace Hearth.Dns.Providers;
+
+/// <summary>
+/// Gathers the changes to one zone that arrive while a request is in flight and sends them together in the next one
+/// (group commit), as many as one request holds. When a batch fails, each of its changes is sent alone, so every
+/// change gets its own outcome and one conflicting record set never fails the others.
+/// </summary>
+internal sealed class DnsWriteBatcher(IBatchingDnsZoneProvider provider, DnsName zone)
+{
+    private readonly Lock _gate = new();
+    private readonly Queue<Pending> _queue = new();
+    private bool _sending;
+
+    /// <summary>Completes once the change is made, or fails with the change's own error.</summary>
+    public Task SubmitAsync(DnsZoneChange change)
+    {
+        var pending = new Pending(change, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        lock (_gate)
+        {
+            _queue.Enqueue(pending);
+            if (!_sending)
+            {
+                _sending = true;
+                // Not awaited here: the loop completes every change it takes, and each submitter awaits its own.
+                _ = Task.Run(SendLoopAsync);
+            }
+        }
+        return pending.Done.Task;
+    }
+
+    /// <summary>Runs until the queue is empty; every change it takes is completed one way or the other.</summary>
+    private async Task SendLoopAsync()
+    {
+        while (TakeBatch() is { } batch)
+        {
+            try
+            {
+                await provider.ApplyAsync(zone, [.. batch.Select(p => p.Change)], CancellationToken.None);
+                foreach (var pending in batch)
+                    pending.Done.SetResult();
+            }
+            catch (Exception) when (batch.Count > 1)
+            {
+                foreach (var pending in batch)
+                    await SendAloneAsync(pending);
+            }
+            catch (Exception e)
+            {
+                batch[0].Done.SetException(e);
+            }
+        }
+    }
+
+    private async Task SendAloneAsync(Pending pending)
+    {
+        try
+        {
+            await provider.ApplyAsync(zone, [pending.Change], CancellationToken.None);
+            pending.Done.SetResult();
+        }
+        catch (Exception e)
+        {
+            pending.Done.SetException(e);
+        }
+    }
+
+    /// <summary>The next batch: queued changes in order while they fit one request, never two for the same record set.</summary>
+    private List<Pending>? TakeBatch()
+    {
+        lock (_gate)
+        {
+            if (_queue.Count == 0)
+            {
+                _sending = false;
+                return null;
+            }
+            var batch = new List<Pending>();
+            var keys = new HashSet<DnsRecordKey>();
+            var cost = 0;
+            while (_queue.TryPeek(out var next))
+            {
+                var nextCost = provider.CostOf(next.Change);
+                if (batch.Count > 0 && (cost + nextCost > provider.BatchBudget || keys.Contains(next.Change.Key)))
+                    break;
+                batch.Add(_queue.Dequeue());
+                keys.Add(next.Change.Key);
+                cost += nextCost;
+            }
+            return batch;
+        }
+    }
+
+    private sealed record Pending(DnsZoneChange Change, TaskCompletionSource Done);
+}
