@@ -18,7 +18,7 @@ public sealed record RemoteStateOptions
     /// <summary>Where the recovery caches live; <c>LabDirectory/.hearth/remote</c> when null.</summary>
     public string? CacheRoot { get; init; }
 
-    internal string CacheRootPath => Path.GetFullPath(CacheRoot ?? Path.Combine(LabDirectory, ".hearth", "remote"), LabDirectory);
+    internal string CacheRootPath => Path.GetFullPath(CacheRoot ?? Path.Combine(".hearth", "remote"), Path.GetFullPath(LabDirectory));
 
     internal string ErroredStatePath => Path.Combine(Path.GetFullPath(LabDirectory), RemoteStateBackend.ErroredStateFileName);
 }

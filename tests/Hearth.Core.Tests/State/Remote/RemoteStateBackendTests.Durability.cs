@@ -19,6 +19,7 @@ public sealed partial class RemoteStateBackendTests
         }
 
         Assert.Single(_remote.Writes);
+        Assert.Equal(2, _remote.Reads); // The state when the run opened, and again just before its write.
         var stored = await backend.ReadAsync(Token);
         Assert.Equal(50, stored!.Resources.Count);
         Assert.Equal(50, stored.Serial);
