@@ -63,6 +63,7 @@ public sealed partial class RemoteStateBackendTests
         var cache = Path.Combine(backend.CacheDirectory, "state.json");
         Assert.Equal("one", ValueOf(await new Hearth.Core.State.Local.LocalStateBackend(cache, "test").ReadAsync(Token) ?? throw new InvalidOperationException(), "data.a"));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(cache));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(backend.CacheDirectory));
     }
 
     [Fact]
