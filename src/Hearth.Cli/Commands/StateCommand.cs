@@ -3,6 +3,7 @@ using Hearth.Cli.Rendering;
 using Hearth.Core.Addressing;
 using Hearth.Core.Diagnostics;
 using Hearth.Core.State;
+using Hearth.Core.State.Remote;
 
 namespace Hearth.Cli.Commands;
 
@@ -116,7 +117,7 @@ internal static class StateCommand
 
     private static Command Push(CommandActions actions)
     {
-        var file = new Argument<string>("FILE") { Description = "A state document (e.g. from `hearth state pull`), or - for stdin" };
+        var file = new Argument<string>("FILE") { Description = "A state document (e.g. from `hearth state pull`, or errored.hearth-state), or - for stdin" };
         var force = new Option<bool>("--force") { Description = "Overwrite even another lineage or an older serial" };
         var lockTimeout = LockTimeoutOption();
         var command = new Command("push", "Replace the state with a state document");
@@ -129,7 +130,11 @@ internal static class StateCommand
             var content = path == "-"
                 ? System.Text.Encoding.UTF8.GetBytes(await context.Environment.Input.ReadToEndAsync(cancellationToken))
                 : await File.ReadAllBytesAsync(Path.GetFullPath(path, context.Environment.WorkingDirectory), cancellationToken);
-            var incoming = StateSerializer.Read(content, path);
+            var target = context.StateOnlyBackend();
+            // A remote backend reads its own stored form too: errored.hearth-state is encrypted when the state is.
+            var incoming = target is RemoteStateBackend remote
+                ? await remote.ReadStateFileAsync(content, path, cancellationToken)
+                : StateSerializer.Read(content, path);
             var (backend, session) = await OpenAsync(context, "state push", parse.GetValue(lockTimeout)!, cancellationToken);
             await using (session)
             {

@@ -15,14 +15,37 @@ public sealed class InMemoryRemoteState : IRemoteStateStore, IRemoteStateLock
     private LockInfo? _holder;
     private readonly System.Collections.Concurrent.ConcurrentQueue<byte[]> _writesMade = new();
     private long _writes;
+    private int _failingWrites;
+    private long _reads;
 
     public string Location => "memory";
 
     /// <summary>Every write so far, oldest first, so tests can inspect what reached the store.</summary>
     public IReadOnlyList<byte[]> Writes => _writesMade.ToArray();
 
+    /// <summary>How many reads of the state were made so far.</summary>
+    public long Reads => Interlocked.Read(ref _reads);
+
+    /// <summary>
+    /// Makes the next <paramref name="count"/> writes fail as an unreachable store does (a <see cref="StateException"/>),
+    /// storing nothing; reads and the lock keep working.
+    /// </summary>
+    public void FailNextWrites(int count = 1)
+    {
+        lock (_gate)
+            _failingWrites = count;
+    }
+
+    /// <summary>Replaces the stored bytes as another writer ignoring the lock would (a new version, not counted in <see cref="Writes"/>).</summary>
+    public void StoreBehindTheLock(byte[] content)
+    {
+        lock (_gate)
+            _stored = new StoredState(content.ToArray(), $"v{++_writes}");
+    }
+
     public Task<StoredState?> ReadAsync(CancellationToken cancellationToken)
     {
+        Interlocked.Increment(ref _reads);
         lock (_gate)
             return Task.FromResult(_stored);
     }
@@ -31,6 +54,11 @@ public sealed class InMemoryRemoteState : IRemoteStateStore, IRemoteStateLock
     {
         lock (_gate)
         {
+            if (_failingWrites > 0)
+            {
+                _failingWrites--;
+                throw new StateException($"cannot reach {Location}: connection refused", "check the network and the store's address");
+            }
             if (_stored?.Version != expectedVersion)
                 throw new StateConflictException(Location, expectedVersion, _stored?.Version);
             _stored = new StoredState(content.ToArray(), $"v{++_writes}");

@@ -55,7 +55,7 @@ public sealed class LocalStateBackend(string snapshotPath, string hearthVersion,
         return Task.CompletedTask;
     }
 
-    private static async Task<StateDocument?> ReadSnapshotAsync(LocalStatePaths paths, CancellationToken cancellationToken)
+    internal static async Task<StateDocument?> ReadSnapshotAsync(LocalStatePaths paths, CancellationToken cancellationToken)
     {
         byte[] content;
         try

@@ -76,6 +76,15 @@ internal sealed class LocalStateSession : IStateSession
         return session;
     }
 
+    /// <summary>
+    /// A session that starts from <paramref name="state"/> with nothing on disk yet: the first recorded change writes
+    /// it as the snapshot, so a run that records nothing writes nothing (a remote backend's recovery cache). Any
+    /// earlier snapshot or journal at <paramref name="paths"/> must be gone.
+    /// </summary>
+    internal static LocalStateSession StartFrom(LocalStatePaths paths, StateDocument state, StateLockFile lockFile, string hearthVersion,
+        int compactionThreshold) =>
+        new(paths, state, snapshotExists: false, lockFile, hearthVersion, compactionThreshold);
+
     public Task RecordAsync(StateChange change, CancellationToken cancellationToken)
     {
         lock (_gate)
@@ -291,6 +300,31 @@ internal sealed class LocalStateSession : IStateSession
             await _lock.DisposeAsync();
             _diskGate.Dispose();
         }
+    }
+
+    /// <summary>
+    /// Closes the journal and releases the lock without folding the journal into the snapshot: every recorded change
+    /// is already on disk. A remote backend closes its recovery cache this way before removing it, and it leaves what
+    /// a killed process leaves.
+    /// </summary>
+    internal async ValueTask CloseWithoutCompactingAsync()
+    {
+        await DrainAsync();
+        await _diskGate.WaitAsync();
+        try
+        {
+            if (_journal is not null)
+            {
+                await _journal.DisposeAsync();
+                _journal = null;
+            }
+        }
+        finally
+        {
+            _diskGate.Release();
+            await _lock.DisposeAsync();
+        }
+        _diskGate.Dispose();
     }
 
     private static TaskCompletionSource NewCompletion() => new(TaskCreationOptions.RunContinuationsAsynchronously);
