@@ -51,7 +51,6 @@ public sealed class PostgresStateLock : IRemoteStateLock, IAsyncDisposable
         try
         {
             await _location.EnsureSchemaAsync(session, cancellationToken);
-            await PrepareSessionAsync(session, cancellationToken);
             await using var transaction = await session.BeginTransactionAsync(cancellationToken);
             await _table.EnterGateAsync(session, transaction, cancellationToken);
             // Once more when the holder's session ended between the try and the look at pg_locks.
@@ -66,6 +65,7 @@ public sealed class PostgresStateLock : IRemoteStateLock, IAsyncDisposable
                     throw new StateException($"the advisory lock on {Location} is neither free nor held by a visible session",
                         "run the command again; if it persists, look for the lock in pg_locks (locktype advisory)");
             }
+            await PrepareSessionAsync(session, transaction, cancellationToken);
             var left = await _table.ReadAsync(session, transaction, cancellationToken);
             await _table.WriteAsync(session, transaction, lockInfo, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -194,12 +194,13 @@ public sealed class PostgresStateLock : IRemoteStateLock, IAsyncDisposable
     /// The lock lives as long as this session: have the server probe the client (so a vanished machine's lock is
     /// dropped within about a minute) and never end the session for idling.
     /// </summary>
-    private static async Task PrepareSessionAsync(NpgsqlConnection session, CancellationToken cancellationToken)
+    private static async Task PrepareSessionAsync(NpgsqlConnection session, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
+        // SET (not SET LOCAL) inside the transaction outlives its commit: these hold for the whole session.
         var sql = "SET tcp_keepalives_idle = 30; SET tcp_keepalives_interval = 10; SET tcp_keepalives_count = 3";
         if (session.PostgreSqlVersion.Major >= 14)
             sql += "; SET idle_session_timeout = 0";
-        await using var command = new NpgsqlCommand(sql, session);
+        await using var command = new NpgsqlCommand(sql, session, transaction);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -127,6 +127,35 @@ public sealed class PostgresStateStoreTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task A_user_who_may_not_create_schemas_is_told_how_and_can_then_use_a_schema_made_for_it()
+    {
+        var user = $"limited_{server.NewSchemaName()}";
+        await server.SuperuserAsync($"CREATE ROLE {user} LOGIN PASSWORD '{Secret}';", Token);
+        var options = new PostgresStateOptions(server.ConnectionStringFor(PostgresServer.Database, Secret, user), server.NewSchemaName());
+
+        var error = await Assert.ThrowsAsync<StateException>(() => new PostgresStateStore(options).ReadAsync(Token));
+
+        Assert.Contains($"user {user} lacks a privilege", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"CREATE SCHEMA \"{options.Schema}\" AUTHORIZATION {user}", error.Hint, StringComparison.Ordinal);
+        AssertNoSecret(error);
+        await server.SuperuserAsync($"CREATE SCHEMA \"{options.Schema}\" AUTHORIZATION {user};", Token, PostgresServer.Database);
+        Assert.Equal("1", await new PostgresStateStore(options).WriteAsync("state"u8.ToArray(), null, Token));
+    }
+
+    [Fact]
+    public async Task A_unix_socket_directory_works_as_the_host()
+    {
+        var options = new PostgresStateOptions(
+            $"Host={server.SocketDirectory};Port={server.Port};Database={PostgresServer.Database};Username={PostgresServer.Username};Pooling=false", server.NewSchemaName());
+        var store = new PostgresStateStore(options);
+
+        await store.WriteAsync("state"u8.ToArray(), null, Token);
+
+        Assert.Equal("state"u8.ToArray(), (await store.ReadAsync(Token))!.Content);
+        Assert.Contains("unix socket", store.Location, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_unparseable_connection_string_is_a_state_error_that_does_not_repeat_it()
     {
         var options = new PostgresStateOptions($"Host=db;Password={Secret};Frobnicate={Secret}", "hearth");

@@ -43,8 +43,8 @@ public sealed class PostgresServer : IAsyncLifetime
     /// <summary>Npgsql's form, over TCP with the password; unpooled, so no connection outlives the server.</summary>
     public string ConnectionString => ConnectionStringFor(Database);
 
-    public string ConnectionStringFor(string database, string? password = null) =>
-        $"Host={Host};Port={Port};Database={database};Username={Username};Password={password ?? Password};Pooling=false;Timeout=10";
+    public string ConnectionStringFor(string database, string? password = null, string username = Username) =>
+        $"Host={Host};Port={Port};Database={database};Username={username};Password={password ?? Password};Pooling=false;Timeout=10";
 
     /// <summary>A schema name no other test of this server uses; the store under test creates it.</summary>
     public string NewSchemaName() => $"t{Interlocked.Increment(ref _names)}_{Convert.ToHexString(RandomNumberGenerator.GetBytes(4)).ToLowerInvariant()}";
