@@ -1,3 +1,4 @@
+using System.Text;
 using Hearth.Core.Diagnostics;
 using Hearth.Core.State;
 using Hearth.Storage.Postgres;
@@ -85,6 +86,49 @@ public sealed class PostgresStateLockTests(PostgresServer server) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task A_lock_held_by_a_process_killed_with_sigkill_is_free_once_the_server_sees_its_session_end()
+    {
+        var options = NewOptions();
+        var observer = NewLock(options);
+        Assert.Null(await observer.GetHolderAsync(Token));
+        var dead = Holder("apply");
+        await using var run = server.StartSession();
+        // What PostgresStateLock does when it takes the lock, done by another process.
+        var json = Encoding.UTF8.GetString(LockInfoJson.ToBytes(dead)).Replace("'", "''", StringComparison.Ordinal);
+        await run.SendAsync(
+            $"SELECT pg_advisory_lock({AdvisoryLockKey.StateLock(options.Schema, options.Workspace).Value}); " +
+            $"INSERT INTO {options.Schema}.locks VALUES ('{options.Workspace}', '{dead.Id}', '{json}', pg_backend_pid(), now());", Token);
+        await WaitUntilAsync(async () => Equals(await observer.GetHolderAsync(Token), dead), () => $"the psql session never held the lock: {run.Output}");
+        Assert.Equal(dead, await NewLock(options).TryAcquireAsync(Holder("plan"), Token));
+
+        await run.KillAsync();
+
+        await WaitUntilAsync(async () => await observer.GetHolderAsync(Token) is null, () => "the killed session's lock was never dropped");
+        var next = NewLock(options);
+        Assert.Null(await next.TryAcquireAsync(Holder("apply"), Token));
+        Assert.Equal(dead, next.ReplacedStaleHolder);
+    }
+
+    [Fact]
+    public async Task Force_release_by_a_user_who_may_not_end_the_holders_session_says_who_can_and_leaves_the_lock()
+    {
+        var options = NewOptions();
+        var holder = Holder("apply");
+        Assert.Null(await NewLock(options).TryAcquireAsync(holder, Token));
+        var user = $"other_{server.NewSchemaName()}";
+        await server.SuperuserAsync(
+            $"CREATE ROLE {user} LOGIN PASSWORD '{server.Password}'; GRANT USAGE ON SCHEMA {options.Schema} TO {user}; " +
+            $"GRANT SELECT, DELETE ON {options.Schema}.locks, {options.Schema}.states TO {user};", Token, PostgresServer.Database);
+        var other = options with { ConnectionString = server.ConnectionStringFor(PostgresServer.Database, username: user) };
+
+        var error = await Assert.ThrowsAsync<StateException>(() => NewLock(other).ForceReleaseAsync(holder.Id, Token));
+
+        Assert.Contains($"user {user} may not end the session", error.Message, StringComparison.Ordinal);
+        Assert.Contains("pg_signal_backend", error.Hint, StringComparison.Ordinal);
+        Assert.Equal(holder, await NewLock(options).GetHolderAsync(Token));
+    }
+
+    [Fact]
     public async Task Force_release_of_a_dead_runs_lock_removes_its_row_and_still_needs_its_id()
     {
         var options = NewOptions();
@@ -132,6 +176,17 @@ public sealed class PostgresStateLockTests(PostgresServer server) : IAsyncLifeti
 
         Assert.Equal(first, await NewLock(production).GetHolderAsync(Token));
         Assert.Equal(second, await NewLock(staging).GetHolderAsync(Token));
+    }
+
+    /// <summary>Polls <paramref name="condition"/> for up to 10 s: the server notices an ended session on its own time.</summary>
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, Func<string> failure)
+    {
+        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(10);
+        while (!await condition())
+        {
+            Assert.True(DateTimeOffset.UtcNow < deadline, failure());
+            await Task.Delay(20, Token);
+        }
     }
 
     private async Task<int> LockRowsAsync(PostgresStateOptions options) =>

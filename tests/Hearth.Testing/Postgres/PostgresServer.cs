@@ -64,6 +64,9 @@ public sealed class PostgresServer : IAsyncLifetime
         return result.Succeeded ? result.Output : throw new InvalidOperationException($"psql as {Superuser} failed: {result.Errors}\nSQL: {sql}");
     }
 
+    /// <summary>A psql session as <see cref="Username"/> over TCP that stays open until killed: another program's connection.</summary>
+    public PsqlSession StartSession() => _psql!.StartSession(Host, Port, Username, Database, Password);
+
     public string LogTail(int lines = 30) => string.Join('\n', _log.TakeLast(lines));
 
     public async Task InitializeAsync()

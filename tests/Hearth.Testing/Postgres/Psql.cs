@@ -15,23 +15,24 @@ public sealed class Psql(string executable)
         public bool Succeeded => ExitCode == 0;
     }
 
+    /// <summary>Starts psql with its stdin left open: a session that lives until <see cref="PsqlSession.KillAsync"/>.</summary>
+    public PsqlSession StartSession(string host, int port, string user, string database, string? password)
+    {
+        var start = StartInfo(host, port, user, database, password);
+        try
+        {
+            return new PsqlSession(Process.Start(start)!);
+        }
+        catch (Win32Exception e)
+        {
+            throw new InvalidOperationException($"cannot run {executable}: {e.Message}; install PostgreSQL's client (apt-get install postgresql-client)", e);
+        }
+    }
+
     /// <summary>Runs <paramref name="sql"/> (fed on stdin, stops at the first error) and returns unaligned, tuples-only output.</summary>
     public async Task<Result> RunAsync(string host, int port, string user, string database, string? password, string sql, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(executable)
-        {
-            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-        };
-        foreach (var argument in new[]
-        {
-            "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1",
-            "-h", host, "-p", port.ToString(CultureInfo.InvariantCulture), "-U", user, "-d", database,
-        })
-            start.ArgumentList.Add(argument);
-        start.Environment["PGCONNECT_TIMEOUT"] = "5";
-        start.Environment.Remove("PGPASSWORD");
-        if (password is not null)
-            start.Environment["PGPASSWORD"] = password;
+        var start = StartInfo(host, port, user, database, password);
         Process process;
         try
         {
@@ -58,5 +59,24 @@ public sealed class Psql(string executable)
             }
             return new Result(process.ExitCode, (await output).TrimEnd('\n'), await errors);
         }
+    }
+
+    private ProcessStartInfo StartInfo(string host, int port, string user, string database, string? password)
+    {
+        var start = new ProcessStartInfo(executable)
+        {
+            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        foreach (var argument in new[]
+        {
+            "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1",
+            "-h", host, "-p", port.ToString(CultureInfo.InvariantCulture), "-U", user, "-d", database,
+        })
+            start.ArgumentList.Add(argument);
+        start.Environment["PGCONNECT_TIMEOUT"] = "5";
+        start.Environment.Remove("PGPASSWORD");
+        if (password is not null)
+            start.Environment["PGPASSWORD"] = password;
+        return start;
     }
 }
