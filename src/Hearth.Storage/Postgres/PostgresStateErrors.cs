@@ -44,6 +44,10 @@ internal static class PostgresStateErrors
                     $"cannot connect to {server} while {doing}: {reason}",
                     $"check that the server runs and accepts connections on {location.Endpoint} (listen_addresses, port, firewall), and Host and Port in the state section's conn_str",
                     e),
+            _ when connecting =>
+                new StateException($"cannot log in to {server} as user {location.Username} while {doing}: {error.Message}",
+                    "check Host, Port, Username and Password (and any SSL settings) in the state section's conn_str, and the server's pg_hba.conf",
+                    error),
             _ =>
                 new StateException($"lost the connection to {server} while {doing}: {error.Message}",
                     "check the server and the network, then run the command again", error),

@@ -1,3 +1,4 @@
+using System.Data;
 using Hearth.Core.Diagnostics;
 using Npgsql;
 
@@ -115,6 +116,14 @@ internal sealed class PostgresStateLocation
         OpenAsync(_dedicatedConnectionString, doing, cancellationToken);
 
     public Task EnsureSchemaAsync(NpgsqlConnection connection, CancellationToken cancellationToken) => _schema.EnsureAsync(connection, cancellationToken);
+
+    /// <summary>
+    /// A READ COMMITTED transaction, named explicitly (Npgsql's default too) because the gate and the compare-and-swap
+    /// rely on it: each statement sees what others committed before it. Under REPEATABLE READ the snapshot would
+    /// predate the wait for the gate, and a racing write would fail with a serialization error instead of a conflict.
+    /// </summary>
+    public static ValueTask<NpgsqlTransaction> BeginAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
+        connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
 
     public StateException Describe(Exception error, string doing, bool connecting) => PostgresStateErrors.Describe(error, this, doing, connecting);
 

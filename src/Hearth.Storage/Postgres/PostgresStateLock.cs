@@ -51,7 +51,7 @@ public sealed class PostgresStateLock : IRemoteStateLock, IAsyncDisposable
         try
         {
             await _location.EnsureSchemaAsync(session, cancellationToken);
-            await using var transaction = await session.BeginTransactionAsync(cancellationToken);
+            await using var transaction = await PostgresStateLocation.BeginAsync(session, cancellationToken);
             await _table.EnterGateAsync(session, transaction, cancellationToken);
             // Once more when the holder's session ended between the try and the look at pg_locks.
             for (var attempt = 0; !await _table.TryLockAsync(session, transaction, cancellationToken); attempt++)
@@ -110,7 +110,7 @@ public sealed class PostgresStateLock : IRemoteStateLock, IAsyncDisposable
             {
                 try
                 {
-                    await using var transaction = await session.BeginTransactionAsync(cancellationToken);
+                    await using var transaction = await PostgresStateLocation.BeginAsync(session, cancellationToken);
                     await _table.EnterGateAsync(session, transaction, cancellationToken);
                     await _table.DeleteAsync(session, transaction, lockInfo.Id, onlyIfSessionEnded: false, cancellationToken);
                     await _table.UnlockAsync(session, transaction, cancellationToken);
@@ -125,7 +125,7 @@ public sealed class PostgresStateLock : IRemoteStateLock, IAsyncDisposable
         }
         await _location.RunAsync("releasing the state lock", async connection =>
         {
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await using var transaction = await PostgresStateLocation.BeginAsync(connection, cancellationToken);
             await _table.EnterGateAsync(connection, transaction, cancellationToken);
             await _table.DeleteAsync(connection, transaction, lockInfo.Id, onlyIfSessionEnded: true, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -138,7 +138,7 @@ public sealed class PostgresStateLock : IRemoteStateLock, IAsyncDisposable
     public Task<LockInfo?> GetHolderAsync(CancellationToken cancellationToken) =>
         _location.RunAsync("reading the state lock", async connection =>
         {
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await using var transaction = await PostgresStateLocation.BeginAsync(connection, cancellationToken);
             await _table.EnterGateAsync(connection, transaction, cancellationToken);
             var holder = await _table.CurrentHolderAsync(connection, transaction, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -155,7 +155,7 @@ public sealed class PostgresStateLock : IRemoteStateLock, IAsyncDisposable
     public Task ForceReleaseAsync(string lockId, CancellationToken cancellationToken) =>
         _location.RunAsync("force-releasing the state lock", async connection =>
         {
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await using var transaction = await PostgresStateLocation.BeginAsync(connection, cancellationToken);
             await _table.EnterGateAsync(connection, transaction, cancellationToken);
             var pid = await _table.HolderPidAsync(connection, transaction, cancellationToken);
             var record = await _table.ReadAsync(connection, transaction, cancellationToken);

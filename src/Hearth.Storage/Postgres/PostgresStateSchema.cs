@@ -18,7 +18,7 @@ internal sealed class PostgresStateSchema(PostgresStateLocation location)
             return;
         if (await MissingAsync(connection, cancellationToken) != Missing.Nothing)
         {
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await using var transaction = await PostgresStateLocation.BeginAsync(connection, cancellationToken);
             await using (var guard = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@key)", connection, transaction))
             {
                 guard.Parameters.AddWithValue("key", AdvisoryLockKey.SchemaCreation(location.Schema).Value);

@@ -36,7 +36,7 @@ public sealed class PostgresStateStore : IRemoteStateStore
     public Task<string> WriteAsync(byte[] content, string? expectedVersion, CancellationToken cancellationToken) =>
         _location.RunAsync("writing the state", async connection =>
         {
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await using var transaction = await PostgresStateLocation.BeginAsync(connection, cancellationToken);
             var sql = expectedVersion is null
                 ? $"""
                    INSERT INTO {_location.StatesTable} (workspace, content, version) VALUES (@workspace, @content, 1)

@@ -89,6 +89,48 @@ public sealed class PostgresStateStoreTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task A_connection_string_without_a_password_says_which_login_failed()
+    {
+        var options = new PostgresStateOptions(
+            $"Host=127.0.0.1;Port={server.Port};Database={PostgresServer.Database};Username={PostgresServer.Username};Pooling=false", server.NewSchemaName());
+
+        var error = await Assert.ThrowsAsync<StateException>(() => new PostgresStateStore(options).ReadAsync(Token));
+
+        Assert.Contains($"PostgreSQL at 127.0.0.1:{server.Port} as user {PostgresServer.Username}", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Password", error.Hint, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task On_a_server_defaulting_to_serializable_racing_writers_and_lockers_still_see_conflicts_and_the_holder()
+    {
+        var database = await server.CreateDatabaseAsync(Token);
+        await server.SuperuserAsync($"ALTER DATABASE {database} SET default_transaction_isolation = 'serializable';", Token);
+        var options = new PostgresStateOptions(server.ConnectionStringFor(database), "hearth");
+        var first = await new PostgresStateStore(options).WriteAsync("one"u8.ToArray(), null, Token);
+
+        var writes = await Task.WhenAll(Enumerable.Range(0, 5).Select(async i =>
+        {
+            try
+            {
+                return await new PostgresStateStore(options).WriteAsync([(byte)i], first, Token);
+            }
+            catch (Core.State.Remote.StateConflictException)
+            {
+                return null;
+            }
+        }));
+        var locks = Enumerable.Range(0, 5).Select(_ => new PostgresStateLock(options)).ToArray();
+        var holders = Enumerable.Range(0, 5).Select(_ => LockInfo.ForCurrentProcess("apply", "postgres-test", "test")).ToArray();
+        var seen = await Task.WhenAll(locks.Select((l, i) => l.TryAcquireAsync(holders[i], Token)));
+
+        Assert.Single(writes, w => w is not null);
+        var winner = Assert.Single(holders.Where((_, i) => seen[i] is null));
+        Assert.All(seen.Where(s => s is not null), s => Assert.Equal(winner, s));
+        foreach (var stateLock in locks)
+            await stateLock.DisposeAsync();
+    }
+
+    [Fact]
     public async Task A_refused_connection_names_the_host_and_port_and_what_to_check()
     {
         var port = UnusedPort();
