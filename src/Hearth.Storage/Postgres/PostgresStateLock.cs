@@ -23,7 +23,7 @@ public sealed class PostgresStateLock : IRemoteStateLock, IAsyncDisposable
 {
     private readonly PostgresStateLocation _location;
     private readonly PostgresLockTable _table;
-    private readonly Lock _gate = new();
+    private readonly Lock _sessionsLock = new();
     private readonly Dictionary<string, NpgsqlConnection> _sessions = new(StringComparer.Ordinal);
 
     /// <exception cref="StateException">The connection string, schema or workspace is unusable.</exception>
@@ -71,7 +71,7 @@ public sealed class PostgresStateLock : IRemoteStateLock, IAsyncDisposable
             await transaction.CommitAsync(cancellationToken);
             ReplacedStaleHolder = left is not null && left.LockId != lockInfo.Id ? left.Info ?? _table.Unknown(left.BackendPid) : null;
             NpgsqlConnection? previous;
-            lock (_gate)
+            lock (_sessionsLock)
             {
                 _sessions.Remove(lockInfo.Id, out previous);
                 _sessions[lockInfo.Id] = session;
@@ -102,7 +102,7 @@ public sealed class PostgresStateLock : IRemoteStateLock, IAsyncDisposable
     public async Task ReleaseAsync(LockInfo lockInfo, CancellationToken cancellationToken)
     {
         NpgsqlConnection? session;
-        lock (_gate)
+        lock (_sessionsLock)
             _sessions.Remove(lockInfo.Id, out session);
         if (session is not null)
         {
@@ -181,7 +181,7 @@ public sealed class PostgresStateLock : IRemoteStateLock, IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection[] sessions;
-        lock (_gate)
+        lock (_sessionsLock)
         {
             sessions = [.. _sessions.Values];
             _sessions.Clear();

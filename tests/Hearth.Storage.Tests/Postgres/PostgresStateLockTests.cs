@@ -76,7 +76,9 @@ public sealed class PostgresStateLockTests(PostgresServer server) : IAsyncLifeti
 
         await NewLock(options).ForceReleaseAsync(live.Id, Token);
 
-        Assert.Equal("0", await server.SuperuserAsync($"SELECT count(*) FROM pg_stat_activity WHERE pid = {pid}", Token));
+        // The advisory lock is dropped before the backend leaves pg_stat_activity: give it a moment.
+        await WaitUntilAsync(async () => await server.SuperuserAsync($"SELECT count(*) FROM pg_stat_activity WHERE pid = {pid}", Token) == "0",
+            () => $"the holder's backend {pid} is still running");
         Assert.Equal(0, await LockRowsAsync(options));
         Assert.Null(await NewLock(options).GetHolderAsync(Token));
         var next = Holder("apply");
