@@ -163,12 +163,19 @@ public sealed class PostgresServer : IAsyncLifetime
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(ReadyTimeout);
         Psql.Result? last = null;
-        while (!deadline.IsCancellationRequested)
+        try
         {
-            last = await _psql!.RunAsync(Host, Port, Username, Database, Password, "SELECT 1", CancellationToken.None);
-            if (last.Succeeded && last.Output == "1")
-                return;
-            await Task.Delay(50, CancellationToken.None);
+            while (true)
+            {
+                last = await _psql!.RunAsync(Host, Port, Username, Database, Password, "SELECT 1", deadline.Token);
+                if (last.Succeeded && last.Output == "1")
+                    return;
+                await Task.Delay(50, deadline.Token);
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The deadline passed: fail below with the last answer and the server's log.
         }
         throw new InvalidOperationException($"SELECT 1 over TCP as {Username} never succeeded on {Host}:{Port}: {last?.Errors}\n{LogTail()}");
     }
