@@ -38,7 +38,7 @@ internal static class ApplyCommand
             }
 
             var lab = context.LoadLab(run.Variables(parse), run.VariableFiles(parse));
-            var backend = context.Backend(lab);
+            var backend = await context.BackendAsync(lab, cancellationToken);
             await using var session = await backend.OpenAsync(context.Lock(destroy ? "destroy" : "apply", backend), run.Timeout(parse), cancellationToken);
             var plan = await new Planner(context.Services.Registry, context.Services.Secrets)
                 .PlanAsync(lab, session.Current, run.PlanOptions(parse, mode), cancellationToken);
@@ -56,7 +56,7 @@ internal static class ApplyCommand
     {
         var saved = await SavedPlanSerializer.ReadAsync(path, cancellationToken);
         var lab = context.LoadLab(saved.Variables, useEnvironment: false);
-        var backend = context.Backend(lab);
+        var backend = await context.BackendAsync(lab, cancellationToken);
         await using var session = await backend.OpenAsync(context.Lock("apply", backend), lockTimeout, cancellationToken);
         SavedPlanCheck.EnsureCurrent(saved, lab, session.Current);
         var remade = await new Planner(context.Services.Registry, context.Services.Secrets)

@@ -3,7 +3,7 @@ using Hearth.Cli.Rendering;
 using Hearth.Core.Diagnostics;
 using Hearth.Core.Labs;
 using Hearth.Core.State;
-using Hearth.Core.State.Local;
+using Hearth.Core.Values;
 
 namespace Hearth.Cli.Commands;
 
@@ -21,22 +21,32 @@ internal sealed record CommandContext(CliEnvironment Environment, HearthServices
         return lab;
     }
 
-    /// <summary>The lab's state backend.</summary>
-    /// <exception cref="StateException">The backend is not one this build offers.</exception>
-    public IStateBackend Backend(Lab lab) => Backend(lab.State);
+    /// <summary>The lab's state backend, its settings evaluated (variables, secrets).</summary>
+    /// <exception cref="StateException">The backend is not one this build offers, or a setting is missing or malformed.</exception>
+    /// <exception cref="LabException">A setting is unknown or cannot be evaluated.</exception>
+    public Task<IStateBackend> BackendAsync(Lab lab, CancellationToken cancellationToken) =>
+        new StateBackendFactory(Services, Environment, Terminal).CreateAsync(lab.State, lab.VariableValues, lab.Directory, cancellationToken);
 
-    /// <summary>The backend of the lab's <c>state:</c> section, without loading the rest of the lab (state commands).</summary>
-    public IStateBackend StateOnlyBackend() => Backend(LabLoader.LoadStateSettings(LabDirectory).State);
-
-    private IStateBackend Backend(StateSettings state)
+    /// <summary>
+    /// The backend of the lab's <c>state:</c> section for the state commands, which work on a lab whose resources do
+    /// not load: variables come from the lab when it loads, and are absent otherwise.
+    /// </summary>
+    public Task<IStateBackend> StateOnlyBackendAsync(CancellationToken cancellationToken)
     {
-        if (state.Backend != "local")
-            throw new StateException($"state backend `{state.Backend}` is not available in this build of hearth",
-                "use `backend: local` (the default), or a hearth build with remote state support");
-        if (state.Settings.Find("encrypt_to") is { } encrypt)
-            throw new LabException(encrypt.KeySpan, "state.encrypt_to is not supported by this build of hearth yet",
-                "remove it for now; the local state is written owner-only (0600)");
-        return new LocalStateBackend(Path.GetFullPath(state.Path, LabDirectory), Services.Version);
+        var (_, state) = LabLoader.LoadStateSettings(LabDirectory);
+        var variables = ValueMap.Empty;
+        if (state.Settings.Entries.Any(e => e.Value.References().Any()))
+        {
+            try
+            {
+                variables = LoadLab([]).VariableValues;
+            }
+            catch (LabException)
+            {
+                // The state settings' own evaluation reports a variable it needs and cannot have.
+            }
+        }
+        return new StateBackendFactory(Services, Environment, Terminal).CreateAsync(state, variables, Path.GetFullPath(LabDirectory), cancellationToken);
     }
 
     public LockInfo Lock(string operation, IStateBackend backend) =>

@@ -15,7 +15,7 @@ internal static class ForceUnlockCommand
         command.Options.Add(force);
         actions.Bind(command, async (parse, context, cancellationToken) =>
         {
-            var backend = context.StateOnlyBackend();
+            var backend = (await context.StateOnlyBackendAsync(cancellationToken));
             var id = parse.GetValue(lockId)!;
             var holder = await backend.GetLockAsync(cancellationToken);
             if (holder is not null)

@@ -22,7 +22,7 @@ internal static class ImportCommand
         actions.Bind(command, async (parse, context, cancellationToken) =>
         {
             var lab = context.LoadLab(run.Variables(parse), run.VariableFiles(parse));
-            var backend = context.Backend(lab);
+            var backend = await context.BackendAsync(lab, cancellationToken);
             await using var session = await backend.OpenAsync(context.Lock("import", backend), run.Timeout(parse), cancellationToken);
             var providers = await ProviderEvaluation.ResolveAsync(lab, context.Services.Secrets, session.Current, cancellationToken);
             var instance = await Importer.ImportAsync(lab, session, StateCommand.ParseAddress(parse.GetValue(address)!), parse.GetValue(id)!, providers, cancellationToken);

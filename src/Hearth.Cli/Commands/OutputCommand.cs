@@ -21,7 +21,7 @@ internal static class OutputCommand
         command.Options.Add(raw);
         actions.Bind(command, async (parse, context, cancellationToken) =>
         {
-            var state = await context.StateOnlyBackend().ReadAsync(cancellationToken) ?? StateDocument.CreateNew();
+            var state = await (await context.StateOnlyBackendAsync(cancellationToken)).ReadAsync(cancellationToken) ?? StateDocument.CreateNew();
             var wanted = parse.GetValue(name);
             var outputs = state.Outputs.Where(o => wanted is null || o.Key == wanted).ToList();
             if (wanted is not null && outputs.Count == 0)

@@ -28,7 +28,7 @@ internal static class PlanCommand
         {
             var options = run.PlanOptions(parse, parse.GetValue(destroy) ? PlanMode.Destroy : PlanMode.Normal);
             var lab = context.LoadLab(run.Variables(parse), run.VariableFiles(parse));
-            var backend = context.Backend(lab);
+            var backend = await context.BackendAsync(lab, cancellationToken);
             Plan plan;
             await using (var session = await backend.OpenAsync(context.Lock("plan", backend), run.Timeout(parse), cancellationToken))
                 plan = await new Planner(context.Services.Registry, context.Services.Secrets).PlanAsync(lab, session.Current, options, cancellationToken);

@@ -39,7 +39,7 @@ internal static class ShowCommand
                 }
                 return ExitCodes.Success;
             }
-            var current = await context.StateOnlyBackend().ReadAsync(cancellationToken) ?? StateDocument.CreateNew();
+            var current = await (await context.StateOnlyBackendAsync(cancellationToken)).ReadAsync(cancellationToken) ?? StateDocument.CreateNew();
             if (parse.GetValue(json))
             {
                 await context.Terminal.Output.WriteLineAsync(StateJsonView.Redacted(current, context.Services.Version));

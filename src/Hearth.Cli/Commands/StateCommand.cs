@@ -130,7 +130,7 @@ internal static class StateCommand
             var content = path == "-"
                 ? System.Text.Encoding.UTF8.GetBytes(await context.Environment.Input.ReadToEndAsync(cancellationToken))
                 : await File.ReadAllBytesAsync(Path.GetFullPath(path, context.Environment.WorkingDirectory), cancellationToken);
-            var target = context.StateOnlyBackend();
+            var target = (await context.StateOnlyBackendAsync(cancellationToken));
             // A remote backend reads its own stored form too: errored.hearth-state is encrypted when the state is.
             var incoming = target is RemoteStateBackend remote
                 ? await remote.ReadStateFileAsync(content, path, cancellationToken)
@@ -150,11 +150,11 @@ internal static class StateCommand
         new("--lock-timeout") { Description = "How long to wait for the state lock", DefaultValueFactory = _ => "0s", HelpName = "DURATION" };
 
     private static async Task<StateDocument> ReadAsync(CommandContext context, CancellationToken cancellationToken) =>
-        await context.StateOnlyBackend().ReadAsync(cancellationToken) ?? StateDocument.CreateNew();
+        await (await context.StateOnlyBackendAsync(cancellationToken)).ReadAsync(cancellationToken) ?? StateDocument.CreateNew();
 
     private static async Task<(IStateBackend, IStateSession)> OpenAsync(CommandContext context, string operation, string lockTimeout, CancellationToken cancellationToken)
     {
-        var backend = context.StateOnlyBackend();
+        var backend = (await context.StateOnlyBackendAsync(cancellationToken));
         return (backend, await backend.OpenAsync(context.Lock(operation, backend), RunOptions.ParseTimeout(lockTimeout), cancellationToken));
     }
 

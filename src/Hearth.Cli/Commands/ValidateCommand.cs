@@ -1,3 +1,4 @@
+using Hearth.Cli.Hosting;
 using System.CommandLine;
 using Hearth.Cli.Rendering;
 
@@ -16,7 +17,7 @@ internal static class ValidateCommand
         {
             var lab = context.LoadLab(run.Variables(parse), run.VariableFiles(parse));
             await context.Services.Secrets.CheckAsync([.. lab.SecretReferences()], lab.Directory, cancellationToken);
-            context.Backend(lab); // The state section must name a backend this build has.
+            new StateBackendFactory(context.Services, context.Environment, context.Terminal).Check(lab.State); // Nothing decrypted, nothing contacted.
             context.Terminal.Line([("Success! ", Styles.Success),
                 ($"The lab `{lab.Name}` is valid: {lab.Resources.Length} resource(s), {lab.Outputs.Length} output(s) in {lab.Files.Length} file(s).", null)]);
             return ExitCodes.Success;

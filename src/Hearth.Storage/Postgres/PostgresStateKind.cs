@@ -1,0 +1,20 @@
+using Hearth.Core.State.Remote;
+using Hearth.Core.Values;
+using Hearth.Storage.State;
+
+namespace Hearth.Storage.Postgres;
+
+/// <summary><c>state: { backend: postgres, conn_str: "Host=…", schema: hearth, workspace: default }</c>.</summary>
+public sealed class PostgresStateKind : IRemoteStateKind
+{
+    public string Backend => "postgres";
+
+    public IReadOnlyList<string> Settings { get; } = ["conn_str", "schema", "workspace"];
+
+    public RemoteStateConnection Connect(MapValue settings)
+    {
+        var reader = new StateSettingsReader(Backend, settings);
+        var options = new PostgresStateOptions(reader.Required("conn_str"), reader.Optional("schema") ?? "hearth", reader.Optional("workspace") ?? "default");
+        return new RemoteStateConnection(new PostgresStateStore(options), new PostgresStateLock(options));
+    }
+}
