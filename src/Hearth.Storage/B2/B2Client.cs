@@ -31,9 +31,12 @@ internal sealed partial class B2Client : IDisposable
         _http = new HttpClient(handler, disposeHandler: false) { Timeout = settings.Timeout };
         _retry = B2RetryPipeline.Build(settings.Retries, settings.RetryDelay, settings.MaxRetryDelay, time ?? TimeProvider.System);
         Remember(settings.ApplicationKey);
+        Remember(BasicCredentials);
     }
 
     public B2ClientSettings Settings => _settings;
+
+    private string BasicCredentials => Convert.ToBase64String(Encoding.UTF8.GetBytes($"{_settings.ApplicationKeyId}:{_settings.ApplicationKey}"));
 
     public void Dispose()
     {
@@ -67,8 +70,7 @@ internal sealed partial class B2Client : IDisposable
     {
         const string api = "b2_authorize_account";
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_settings.Endpoint, $"/b2api/{ApiVersion}/{api}"));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic",
-            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{_settings.ApplicationKeyId}:{_settings.ApplicationKey}")));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", BasicCredentials);
         using var response = await SendAsync(api, request, cancellationToken);
         await ThrowIfRefusedAsync(api, response, cancellationToken);
         return await ReadAsync(api, response, B2Json.Default.B2Authorization, cancellationToken);
