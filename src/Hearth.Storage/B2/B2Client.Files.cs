@@ -8,10 +8,15 @@ internal sealed partial class B2Client
     /// <summary>Most versions one <c>b2_list_file_versions</c> call may ask for.</summary>
     public const int MaxFileCount = 10_000;
 
+    /// <summary>The file info entry (<c>X-Bz-Info-…</c>) that tags each upload, so a retried upload can find an earlier attempt that went through.</summary>
+    public const string UploadIdInfo = "hearth-upload-id";
+
     /// <summary>
     /// Uploads <paramref name="content"/> as a new version of <paramref name="fileName"/> (its SHA-1 checked by B2).
     /// An upload URL is used by one upload at a time and kept for the next; on 503, a timeout, a dropped connection
-    /// or a refused upload token the URL is dropped and the retry gets a fresh one, as B2 asks.
+    /// or a refused upload token the URL is dropped and the retry gets a fresh one, as B2 asks. An attempt that got
+    /// no answer may have been stored: before sending again, the newest versions are listed and an earlier attempt
+    /// found by its upload id is returned instead of storing the content twice.
     /// </summary>
     public Task<B2FileVersion> UploadFileAsync(string bucketId, string fileName, ReadOnlyMemory<byte> content, string contentType,
         CancellationToken cancellationToken)
@@ -20,20 +25,37 @@ internal sealed partial class B2Client
 #pragma warning disable CA5350 // B2 checks uploads by SHA-1 (X-Bz-Content-Sha1): an integrity check the API defines, not a security choice.
         var sha1 = Convert.ToHexStringLower(SHA1.HashData(content.Span));
 #pragma warning restore CA5350
+        var uploadId = Guid.NewGuid().ToString("N");
+        var mayBeStored = false;
         return RetryAsync(api, async token =>
         {
+            if (mayBeStored && await FindUploadAsync(bucketId, fileName, uploadId, token) is { } stored)
+                return stored;
             var uploadUrl = TakeUploadUrl(bucketId) ?? await GetUploadUrlAsync(bucketId, token);
             try
             {
-                var version = await UploadOnceAsync(uploadUrl, fileName, content, contentType, sha1, token);
+                var version = await UploadOnceAsync(uploadUrl, fileName, content, contentType, sha1, uploadId, token);
                 _uploadUrls.GetOrAdd(bucketId, _ => []).Add(uploadUrl);
                 return version;
+            }
+            catch (B2TransientException e) when (e.MayHaveCommitted)
+            {
+                mayBeStored = true;
+                throw;
             }
             catch (B2ApiException e) when (e.IsAuthTokenRefused)
             {
                 throw new B2TransientException($"{api}: the upload URL's token was refused ({e.Code})", e.Status, e.Code, TimeSpan.Zero);
             }
         }, cancellationToken);
+    }
+
+    /// <summary>The version an earlier attempt of this upload stored, if it did (it is among the newest of the name).</summary>
+    private async Task<B2FileVersion?> FindUploadAsync(string bucketId, string fileName, string uploadId, CancellationToken cancellationToken)
+    {
+        var page = await ListFileVersionsAsync(bucketId, fileName, null, 100, fileName, cancellationToken);
+        return page.Files.FirstOrDefault(v => string.Equals(v.FileName, fileName, StringComparison.Ordinal)
+            && v.FileInfo?.GetValueOrDefault(UploadIdInfo) == uploadId);
     }
 
     private B2UploadUrl? TakeUploadUrl(string bucketId) =>
@@ -49,13 +71,14 @@ internal sealed partial class B2Client
     }
 
     private async Task<B2FileVersion> UploadOnceAsync(B2UploadUrl uploadUrl, string fileName, ReadOnlyMemory<byte> content, string contentType,
-        string sha1, CancellationToken cancellationToken)
+        string sha1, string uploadId, CancellationToken cancellationToken)
     {
         const string api = "b2_upload_file";
         using var request = new HttpRequestMessage(HttpMethod.Post, uploadUrl.UploadUrl) { Content = new ReadOnlyMemoryContent(content) };
         request.Headers.TryAddWithoutValidation("Authorization", uploadUrl.AuthorizationToken);
         request.Headers.TryAddWithoutValidation("X-Bz-File-Name", B2FileNames.Encode(fileName));
         request.Headers.TryAddWithoutValidation("X-Bz-Content-Sha1", sha1);
+        request.Headers.TryAddWithoutValidation("X-Bz-Info-" + UploadIdInfo, uploadId);
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
         request.Content.Headers.ContentLength = content.Length;
         using var response = await SendAsync(api, request, cancellationToken);

@@ -110,6 +110,35 @@ public sealed class B2ClientRetryTests : IDisposable
     }
 
     [Fact]
+    public async Task An_upload_stored_before_its_answer_was_lost_is_found_not_stored_twice()
+    {
+        var bucketId = _fake.AddBucket("hearth-state");
+        using var client = B2TestConnections.Client(_fake, delays: _delays);
+        _fake.FailNext(FakeB2Fault.TimeoutAfterCommit, 1, "b2_upload_file");
+
+        var version = await client.UploadFileAsync(bucketId, "home/state.json.lock", "mine"u8.ToArray(), "application/json", Token);
+
+        var stored = Assert.Single(_fake.Versions("hearth-state"));
+        Assert.Equal(stored.FileId, version.FileId);
+        Assert.Equal(1, _fake.Calls("b2_upload_file"));
+        Assert.Equal(1, _fake.Calls("b2_list_file_versions"));
+    }
+
+    [Fact]
+    public async Task An_upload_lost_before_it_was_stored_is_sent_again_after_looking_for_it()
+    {
+        var bucketId = _fake.AddBucket("hearth-state");
+        using var client = B2TestConnections.Client(_fake, delays: _delays);
+        _fake.FailNext(FakeB2Fault.InternalError, 1, "b2_upload_file");
+
+        await client.UploadFileAsync(bucketId, "home/state.json.lock", "mine"u8.ToArray(), "application/json", Token);
+
+        Assert.Single(_fake.Versions("hearth-state"));
+        Assert.Equal(2, _fake.Calls("b2_upload_file"));
+        Assert.Equal(1, _fake.Calls("b2_list_file_versions"));
+    }
+
+    [Fact]
     public async Task An_expired_upload_token_gets_a_fresh_upload_URL_without_authorising_again()
     {
         var bucketId = _fake.AddBucket("hearth-state");
