@@ -94,6 +94,40 @@ public sealed class B2ClientErrorTests : IDisposable
     }
 
     [Fact]
+    public async Task File_lock_needs_writeBucketRetentions_and_once_on_never_goes_off()
+    {
+        var key = _fake.AddKey(["listBuckets", "writeBuckets"]);
+        using var limited = B2TestConnections.Client(_fake, key);
+        using var client = B2TestConnections.Client(_fake);
+
+        var refused = await Assert.ThrowsAsync<B2ApiException>(() => limited.CreateBucketAsync(new B2NewBucket("locked-bucket", "allPrivate", FileLockEnabled: true), Token));
+        var bucket = await client.CreateBucketAsync(new B2NewBucket("locked-bucket", "allPrivate", FileLockEnabled: true), Token);
+        var off = await Assert.ThrowsAsync<B2ApiException>(() => client.UpdateBucketAsync(bucket.BucketId, new B2BucketChanges(FileLockEnabled: false), Token));
+
+        Assert.Equal((401, "unauthorized"), (refused.Status, refused.Code));
+        Assert.True(bucket.FileLockConfiguration!.Value.GetProperty("value").GetProperty("isFileLockEnabled").GetBoolean());
+        Assert.Equal((400, "bad_request"), (off.Status, off.Code));
+        Assert.Equal(1, Assert.Single(await client.ListBucketsAsync("locked-bucket", null, Token)).Revision);
+    }
+
+    [Fact]
+    public async Task An_emptied_bucket_can_be_deleted()
+    {
+        using var client = B2TestConnections.Client(_fake);
+        var bucket = await client.CreateBucketAsync(new B2NewBucket("short-lived", "allPublic"), Token);
+        var version = await client.UploadFileAsync(bucket.BucketId, "f", "x"u8.ToArray(), "b2/x-auto", Token);
+        var marker = await client.HideFileAsync(bucket.BucketId, "f", Token);
+        await client.DeleteFileVersionAsync("f", version.FileId, Token);
+        await Assert.ThrowsAsync<B2ApiException>(() => client.DeleteBucketAsync(bucket.BucketId, Token));
+        await client.DeleteFileVersionAsync("f", marker.FileId, Token);
+
+        var deleted = await client.DeleteBucketAsync(bucket.BucketId, Token);
+
+        Assert.Equal("short-lived", deleted.BucketName);
+        Assert.Empty(await client.ListBucketsAsync(null, null, Token));
+    }
+
+    [Fact]
     public async Task A_created_key_carries_its_secret_once_and_lists_without_it_page_after_page()
     {
         using var client = B2TestConnections.Client(_fake);

@@ -1,7 +1,7 @@
 namespace Hearth.Testing.B2;
 
 /// <summary>An error <see cref="FakeB2"/> answers with its envelope <c>{status, code, message}</c>.</summary>
-public sealed class FakeB2Refusal(int status, string code, string message) : Exception(message)
+internal sealed class FakeB2Refusal(int status, string code, string message) : Exception(message)
 {
     public int Status { get; } = status;
 
