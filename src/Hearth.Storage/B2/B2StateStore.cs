@@ -17,6 +17,9 @@ public sealed class B2StateStore : IRemoteStateStore, IDisposable
     /// <summary>Versions of the state looked at per write: the newest for the check, the rest for pruning.</summary>
     private const int WritePageSize = 100;
 
+    /// <summary>Versions of the state looked at per read: the newest is enough, unless unfinished large files sit above it.</summary>
+    private const int ReadPageSize = 10;
+
     private readonly B2StateOptions _options;
     private readonly B2Client _client;
     private readonly B2BucketReference _bucket;
@@ -52,7 +55,7 @@ public sealed class B2StateStore : IRemoteStateStore, IDisposable
             // A version deleted between the listing and the download (pruned by a writer) means a newer one exists: list again.
             for (var attempt = 0; ; attempt++)
             {
-                var newest = await NewestAsync(bucketId, 1, cancellationToken);
+                var newest = await NewestAsync(bucketId, ReadPageSize, cancellationToken);
                 if (newest is null)
                     return null;
                 if (await _client.DownloadFileByIdAsync(newest.FileId, cancellationToken) is { } content)
@@ -99,11 +102,15 @@ public sealed class B2StateStore : IRemoteStateStore, IDisposable
     private async Task<B2FileVersion?> NewestAsync(string bucketId, int pageSize, CancellationToken cancellationToken) =>
         (await VersionsAsync(bucketId, pageSize, cancellationToken)).FirstOrDefault() is { HasContent: true } newest ? newest : null;
 
-    /// <summary>The first <paramref name="count"/> versions of the state's name, newest first (hide markers included).</summary>
+    /// <summary>
+    /// Of the first <paramref name="count"/> versions of the state's name, newest first, the uploads and hide markers
+    /// (an unfinished large file someone else started is neither state nor its absence).
+    /// </summary>
     private async Task<List<B2FileVersion>> VersionsAsync(string bucketId, int count, CancellationToken cancellationToken)
     {
         var page = await _client.ListFileVersionsAsync(bucketId, _options.Key, null, count, _options.Key, cancellationToken);
-        return [.. page.Files.TakeWhile(v => string.Equals(v.FileName, _options.Key, StringComparison.Ordinal))];
+        return [.. page.Files.TakeWhile(v => string.Equals(v.FileName, _options.Key, StringComparison.Ordinal))
+            .Where(v => v.HasContent || v.Action == B2FileVersion.HideAction)];
     }
 
     /// <summary>

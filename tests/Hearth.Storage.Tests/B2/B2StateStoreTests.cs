@@ -98,6 +98,17 @@ public sealed class B2StateStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task An_unfinished_large_file_over_the_state_is_neither_the_state_nor_its_absence()
+    {
+        using var store = B2TestConnections.Store(_fake, Bucket, Key);
+        var written = await store.WriteAsync("one"u8.ToArray(), null, Token);
+        _fake.StartLargeFile(Bucket, Key);
+
+        Assert.Equal(written, (await store.ReadAsync(Token))!.Version);
+        Assert.NotNull(await store.WriteAsync("two"u8.ToArray(), written, Token));
+    }
+
+    [Fact]
     public async Task The_lock_file_is_not_mistaken_for_the_state()
     {
         using var store = B2TestConnections.Store(_fake, Bucket, Key);

@@ -134,6 +134,16 @@ public sealed partial class FakeB2 : HttpMessageHandler
         }
     }
 
+    /// <summary>Starts a large file of that name (as <c>b2_start_large_file</c> would) and leaves it unfinished: a version with <c>action: start</c>.</summary>
+    public string StartLargeFile(string bucketName, string fileName)
+    {
+        lock (_gate)
+        {
+            var bucket = _buckets.Values.Single(b => b.BucketName == bucketName);
+            return Commit(bucket, fileName, "start", 0, "none", "application/octet-stream", new Dictionary<string, string>(StringComparer.Ordinal)).FileId;
+        }
+    }
+
     /// <summary>What a version holds, as stored.</summary>
     public byte[]? Content(string fileId)
     {
