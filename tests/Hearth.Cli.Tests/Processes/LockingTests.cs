@@ -1,11 +1,16 @@
+using Hearth.Cli.Tests.Processes.StateBackends;
+using Hearth.Core.State.Local;
 using Hearth.Testing;
 
 namespace Hearth.Cli.Tests.Processes;
 
-/// <summary>Two real `hearth apply` processes on one lab: the lock lets exactly one through.</summary>
-public sealed class LockingTests
+/// <summary>Two real `hearth apply` processes on one lab with the local state file: the lock lets exactly one through, or makes one wait.</summary>
+public sealed class LockingTests : StateLockingContract
 {
-    private const int Trials = 20;
+    protected override int Trials => 20;
+
+    protected override Task<StateLocation> NewLocationAsync() =>
+        Task.FromResult(new StateLocation("", directory => new LocalStateBackend(Path.Combine(directory, ".hearth/state.json"), "test"), LockOutlivesProcess: false));
 
     private const string SlowLab = """
         resources:
@@ -14,29 +19,6 @@ public sealed class LockingTests
           data.after:
             input: "${exec.slow.stdout}"
         """;
-
-    [Fact]
-    public async Task Of_two_concurrent_applies_exactly_one_proceeds_and_the_other_fails_fast_naming_the_holder()
-    {
-        for (var trial = 0; trial < Trials; trial++)
-        {
-            using var lab = new TempLab(SlowLab);
-            using var first = HearthProcess.Start(lab.Directory, "apply", "-auto-approve");
-            using var second = HearthProcess.Start(lab.Directory, "apply", "-auto-approve");
-
-            var results = await Task.WhenAll(first.WaitAsync(TimeSpan.FromSeconds(60)), second.WaitAsync(TimeSpan.FromSeconds(60)));
-
-            var winners = results.Where(r => r.ExitCode == 0).ToList();
-            var losers = results.Where(r => r.ExitCode != 0).ToList();
-            Assert.True(winners.Count == 1, $"trial {trial}: {winners.Count} applies succeeded\n{string.Join("\n---\n", results.Select(r => r.Error))}");
-            var loser = Assert.Single(losers);
-            Assert.Equal(1, loser.ExitCode);
-            Assert.Contains("Error: the state is locked by", loser.Error, StringComparison.Ordinal);
-            Assert.Contains("(apply, lock ID", loser.Error, StringComparison.Ordinal);
-            Assert.Contains("--lock-timeout", loser.Error, StringComparison.Ordinal);
-            Assert.Contains("Apply complete! Resources: 2 added", winners[0].Output, StringComparison.Ordinal);
-        }
-    }
 
     [Fact]
     public async Task With_a_lock_timeout_the_second_apply_waits_and_then_finds_nothing_to_do()
