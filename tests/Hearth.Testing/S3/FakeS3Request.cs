@@ -1,0 +1,70 @@
+using System.Collections.Specialized;
+using System.Net;
+
+namespace Hearth.Testing.S3;
+
+/// <summary>One request to <see cref="FakeS3Server"/>, read whole: path-style bucket and key, query, headers, body.</summary>
+internal sealed class FakeS3Request
+{
+    private readonly NameValueCollection _headers;
+
+    private FakeS3Request(string method, string path, string? bucket, string? key, IReadOnlyDictionary<string, string> query, NameValueCollection headers, byte[] body)
+    {
+        Method = method;
+        Path = path;
+        Bucket = bucket;
+        Key = key;
+        Query = query;
+        _headers = headers;
+        Body = body;
+    }
+
+    public string Method { get; }
+
+    public string Path { get; }
+
+    public string? Bucket { get; }
+
+    public string? Key { get; }
+
+    /// <summary>Query parameters; a parameter without a value (<c>?versions</c>) maps to "".</summary>
+    public IReadOnlyDictionary<string, string> Query { get; }
+
+    public byte[] Body { get; }
+
+    /// <summary>How calls are counted and faults aimed: <c>PUT object</c>, <c>GET versions</c>, <c>GET service</c>, …</summary>
+    public string Operation => Key is not null
+        ? $"{Method} object"
+        : Bucket is null
+            ? $"{Method} service"
+            : $"{Method} {Query.Keys.FirstOrDefault(k => k is "versioning" or "versions" or "list-type" or "uploads" or "location") ?? "bucket"}";
+
+    public string? Header(string name) => _headers[name];
+
+    public string? QueryValue(string name) => Query.TryGetValue(name, out var value) ? value : null;
+
+    public static async Task<FakeS3Request> ReadAsync(HttpListenerRequest request)
+    {
+        var raw = request.RawUrl ?? "/";
+        var queryStart = raw.IndexOf('?', StringComparison.Ordinal);
+        var path = queryStart < 0 ? raw : raw[..queryStart];
+        var query = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (queryStart >= 0)
+        {
+            foreach (var pair in raw[(queryStart + 1)..].Split('&', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var equals = pair.IndexOf('=', StringComparison.Ordinal);
+                var name = Uri.UnescapeDataString(equals < 0 ? pair : pair[..equals]);
+                query[name] = equals < 0 ? "" : Uri.UnescapeDataString(pair[(equals + 1)..].Replace('+', ' '));
+            }
+        }
+        var trimmed = path.TrimStart('/');
+        var slash = trimmed.IndexOf('/', StringComparison.Ordinal);
+        var bucket = trimmed.Length == 0 ? null : Uri.UnescapeDataString(slash < 0 ? trimmed : trimmed[..slash]);
+        var key = slash < 0 || slash == trimmed.Length - 1 ? null : Uri.UnescapeDataString(trimmed[(slash + 1)..]);
+        using var body = new MemoryStream();
+        if (request.HasEntityBody)
+            await request.InputStream.CopyToAsync(body);
+        return new FakeS3Request(request.HttpMethod, path, bucket, key, query, request.Headers, body.ToArray());
+    }
+}
