@@ -31,6 +31,10 @@ internal sealed class VersionedLock(IObjectVersions versions, string location, T
         var content = LockInfoJson.ToBytes(lockInfo);
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
+            // Look before uploading: a held lock is reported without adding a version, and the store connection is
+            // warm when the upload is timed below.
+            if (await GetHolderAsync(cancellationToken) is { } held && held.Id != lockInfo.Id)
+                return held;
             var started = Stopwatch.GetTimestamp();
             var mine = await versions.PutAsync(content, cancellationToken);
             if (Stopwatch.GetElapsedTime(started) > settleDelay)

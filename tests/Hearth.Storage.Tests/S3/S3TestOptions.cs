@@ -15,7 +15,9 @@ internal static class S3TestOptions
             SecretKey = FakeS3Server.SecretKey,
             Lock = lockMode,
             MaxRetries = 3,
-            VersionedLockSettleDelay = TimeSpan.FromMilliseconds(100),
+            // Far above a loopback upload, so a contender never steps back for slowness (which would be safe, but
+            // would let others name it as the holder it then is not).
+            VersionedLockSettleDelay = TimeSpan.FromMilliseconds(500),
         };
 
     public static S3StateOptions OnS3rver(S3rverServer server, S3LockMode lockMode) =>

@@ -1,5 +1,4 @@
 using System.Collections.Specialized;
-using System.Net;
 
 namespace Hearth.Testing.S3;
 
@@ -43,15 +42,14 @@ internal sealed class FakeS3Request
 
     public string? QueryValue(string name) => Query.TryGetValue(name, out var value) ? value : null;
 
-    public static async Task<FakeS3Request> ReadAsync(HttpListenerRequest request)
+    public static FakeS3Request Parse(string method, string target, NameValueCollection headers, byte[] body)
     {
-        var raw = request.RawUrl ?? "/";
-        var queryStart = raw.IndexOf('?', StringComparison.Ordinal);
-        var path = queryStart < 0 ? raw : raw[..queryStart];
+        var queryStart = target.IndexOf('?', StringComparison.Ordinal);
+        var path = queryStart < 0 ? target : target[..queryStart];
         var query = new Dictionary<string, string>(StringComparer.Ordinal);
         if (queryStart >= 0)
         {
-            foreach (var pair in raw[(queryStart + 1)..].Split('&', StringSplitOptions.RemoveEmptyEntries))
+            foreach (var pair in target[(queryStart + 1)..].Split('&', StringSplitOptions.RemoveEmptyEntries))
             {
                 var equals = pair.IndexOf('=', StringComparison.Ordinal);
                 var name = Uri.UnescapeDataString(equals < 0 ? pair : pair[..equals]);
@@ -62,9 +60,6 @@ internal sealed class FakeS3Request
         var slash = trimmed.IndexOf('/', StringComparison.Ordinal);
         var bucket = trimmed.Length == 0 ? null : Uri.UnescapeDataString(slash < 0 ? trimmed : trimmed[..slash]);
         var key = slash < 0 || slash == trimmed.Length - 1 ? null : Uri.UnescapeDataString(trimmed[(slash + 1)..]);
-        using var body = new MemoryStream();
-        if (request.HasEntityBody)
-            await request.InputStream.CopyToAsync(body);
-        return new FakeS3Request(request.HttpMethod, path, bucket, key, query, request.Headers, body.ToArray());
+        return new FakeS3Request(method, path, bucket, key, query, headers, body);
     }
 }

@@ -20,7 +20,8 @@ public sealed partial class FakeS3Server : IAsyncDisposable
     public const string SecretKey = "fake-s3-secret-2f9c1b7e54d0a8c3";
     public const string Region = "us-east-1";
 
-    private readonly HttpListener _listener;
+    private readonly TcpListener _listener;
+    private readonly CancellationTokenSource _stopping = new();
     private readonly Task _accepting;
     private readonly Lock _gate = new();
     private readonly Dictionary<string, FakeS3Bucket> _buckets = new(StringComparer.Ordinal);
@@ -29,7 +30,7 @@ public sealed partial class FakeS3Server : IAsyncDisposable
     private readonly ConcurrentDictionary<Task, bool> _handling = new();
     private long _nextVersion;
 
-    private FakeS3Server(HttpListener listener, Uri endpoint)
+    private FakeS3Server(TcpListener listener, Uri endpoint)
     {
         _listener = listener;
         Endpoint = endpoint;
@@ -54,22 +55,9 @@ public sealed partial class FakeS3Server : IAsyncDisposable
 
     public static Task<FakeS3Server> StartAsync()
     {
-        // HttpListener cannot bind port 0: take a free port and retry if another process wins it first.
-        for (var attempt = 0; ; attempt++)
-        {
-            var port = FreePort();
-            var listener = new HttpListener();
-            listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-            try
-            {
-                listener.Start();
-                return Task.FromResult(new FakeS3Server(listener, new Uri($"http://127.0.0.1:{port}/")));
-            }
-            catch (HttpListenerException) when (attempt < 5)
-            {
-                listener.Close();
-            }
-        }
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return Task.FromResult(new FakeS3Server(listener, new Uri($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/")));
     }
 
     public void CreateBucket(string name, bool versioned = false)
@@ -104,90 +92,65 @@ public sealed partial class FakeS3Server : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _stopping.CancelAsync();
         _listener.Stop();
-        _listener.Close();
-        try
-        {
-            await _accepting;
-        }
-        catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-        {
-            // Stopped while waiting for a request.
-        }
+        await _accepting;
         await Task.WhenAll(_handling.Keys);
+        _stopping.Dispose();
     }
 
     private async Task AcceptAsync()
     {
-        while (_listener.IsListening)
+        while (!_stopping.IsCancellationRequested)
         {
-            HttpListenerContext context;
+            TcpClient client;
             try
             {
-                context = await _listener.GetContextAsync();
+                client = await _listener.AcceptTcpClientAsync(_stopping.Token);
             }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            catch (Exception e) when (e is SocketException or ObjectDisposedException or OperationCanceledException)
             {
                 return;
             }
-            var handling = Task.Run(() => HandleAsync(context));
+            var handling = Task.Run(() => ServeAsync(client));
             _handling[handling] = true;
             _ = handling.ContinueWith(t => _handling.TryRemove(t, out _), TaskScheduler.Default);
         }
     }
 
-    private async Task HandleAsync(HttpListenerContext context)
+    /// <summary>Answers the requests of one keep-alive connection until the client closes it or a fault drops it.</summary>
+    private async Task ServeAsync(TcpClient client)
     {
+        using var connection = new FakeS3Connection(client);
         try
         {
-            var request = await FakeS3Request.ReadAsync(context.Request);
-            _calls.AddOrUpdate(request.Operation, 1, (_, n) => n + 1);
-            var fault = NextFault(request.Operation);
-            if (fault == FakeS3Fault.DropConnection)
+            while (await connection.ReadAsync(_stopping.Token) is { } request)
             {
-                context.Response.Abort();
-                return;
+                _calls.AddOrUpdate(request.Operation, 1, (_, n) => n + 1);
+                var fault = NextFault(request.Operation);
+                if (fault == FakeS3Fault.DropConnection)
+                {
+                    connection.Drop();
+                    return;
+                }
+                var response = fault == FakeS3Fault.SlowDown
+                    ? FakeS3Response.Error(503, "SlowDown", "Please reduce your request rate.", request.Path,
+                        new Dictionary<string, string> { ["Retry-After"] = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+                    : Authenticate(request) ?? Route(request);
+                if (fault == FakeS3Fault.DropAfterCommit)
+                {
+                    connection.Drop();
+                    return;
+                }
+                await connection.WriteAsync(request, response, _stopping.Token);
+                if (string.Equals(request.Header("Connection"), "close", StringComparison.OrdinalIgnoreCase))
+                    return;
             }
-            var response = fault == FakeS3Fault.SlowDown
-                ? FakeS3Response.Error(503, "SlowDown", "Please reduce your request rate.", request.Path,
-                    new Dictionary<string, string> { ["Retry-After"] = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) })
-                : Authenticate(request) ?? Route(request);
-            if (fault == FakeS3Fault.DropAfterCommit)
-            {
-                context.Response.Abort();
-                return;
-            }
-            await WriteAsync(context, request, response);
         }
-        catch (Exception e) when (e is HttpListenerException or IOException or ObjectDisposedException)
+        catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
         {
-            // The client went away.
+            // The client went away, or the server is stopping.
         }
-    }
-
-    private static async Task WriteAsync(HttpListenerContext context, FakeS3Request request, FakeS3Response response)
-    {
-        var output = context.Response;
-        output.StatusCode = response.Status;
-        output.KeepAlive = true;
-        foreach (var (name, value) in response.Headers)
-        {
-            if (string.Equals(name, "Content-Type", StringComparison.OrdinalIgnoreCase))
-                output.ContentType = value;
-            else
-                output.Headers[name] = value;
-        }
-        output.Headers["x-amz-request-id"] = Guid.NewGuid().ToString("N")[..16].ToUpperInvariant();
-        output.Headers["Server"] = "FakeS3";
-        if (request.Method == "HEAD")
-        {
-            output.ContentLength64 = response.HeadLength ?? 0;
-            output.Close();
-            return;
-        }
-        output.ContentLength64 = response.Body.Length;
-        await output.OutputStream.WriteAsync(response.Body);
-        output.Close();
     }
 
     private FakeS3Fault? NextFault(string operation)
@@ -227,13 +190,6 @@ public sealed partial class FakeS3Server : IAsyncDisposable
         var now = DateTimeOffset.UtcNow;
         var ticks = TimestampResolution.Ticks;
         return ticks <= 1 ? now : new DateTimeOffset(now.Ticks - (now.Ticks % ticks), TimeSpan.Zero);
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     // S3's ETag of a single-part upload is the MD5 of the body: a tag, not a security measure.
