@@ -77,6 +77,9 @@ public sealed class S3RemoteState : IDisposable
     internal static S3RemoteState Connect(S3StateOptions options, S3LockMode lockMode) =>
         new(S3ClientFactory.Create(options), options, lockMode);
 
+    /// <summary>The SDK client, for tests that look below the store and lock.</summary>
+    internal IAmazonS3 Client => _client;
+
     public void Dispose() => _client.Dispose();
 
     private static async Task<S3LockMode> ResolveLockModeAsync(IAmazonS3 client, S3StateOptions options, CancellationToken cancellationToken)

@@ -6,8 +6,6 @@ namespace Hearth.Testing.S3;
 
 public sealed partial class FakeS3Server
 {
-    private const int MaxKeysLimit = 1000;
-
     private FakeS3Response Route(FakeS3Request request)
     {
         lock (_gate)
@@ -70,12 +68,12 @@ public sealed partial class FakeS3Server
     }
 
     /// <summary>ListObjectVersions: keys in order, each key's versions newest first, paged by key and version markers.</summary>
-    private static FakeS3Response ListVersions(FakeS3Bucket bucket, FakeS3Request request)
+    private FakeS3Response ListVersions(FakeS3Bucket bucket, FakeS3Request request)
     {
         var prefix = request.QueryValue("prefix") ?? "";
         var keyMarker = request.QueryValue("key-marker") ?? "";
         var versionMarker = request.QueryValue("version-id-marker") ?? "";
-        var maxKeys = int.TryParse(request.QueryValue("max-keys"), NumberStyles.None, CultureInfo.InvariantCulture, out var max) ? Math.Clamp(max, 0, MaxKeysLimit) : MaxKeysLimit;
+        var maxKeys = int.TryParse(request.QueryValue("max-keys"), NumberStyles.None, CultureInfo.InvariantCulture, out var max) ? Math.Clamp(max, 0, MaxKeysPerPage) : MaxKeysPerPage;
         var entries = bucket.Objects
             .Where(o => o.Key.StartsWith(prefix, StringComparison.Ordinal))
             .SelectMany(o => Enumerable.Reverse(o.Value).Select((v, i) => (Key: o.Key, Version: v, IsLatest: i == 0)))

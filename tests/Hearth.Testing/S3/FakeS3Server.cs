@@ -45,6 +45,9 @@ public sealed partial class FakeS3Server : IAsyncDisposable
     /// <summary>The resolution of LastModified (S3 listings show milliseconds, many servers whole seconds).</summary>
     public TimeSpan TimestampResolution { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>The most entries one listing page holds (S3: 1,000); lower it to make clients page.</summary>
+    public int MaxKeysPerPage { get; set; } = 1000;
+
     /// <summary>The Retry-After (whole seconds) of a 503 SlowDown.</summary>
     public int RetryAfterSeconds { get; set; } = 1;
 
