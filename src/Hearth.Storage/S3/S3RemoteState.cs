@@ -55,11 +55,12 @@ public sealed class S3RemoteState : IDisposable
     /// conditional uploads and a versioning query); <c>versioned</c> checks the bucket keeps versions.
     /// </summary>
     /// <exception cref="StateException">
-    /// The bucket is missing or refuses the key, the endpoint cannot be reached, or the server can lock neither way
+    /// The options are incomplete, the bucket is missing or refuses the key, the endpoint cannot be reached, or the server can lock neither way
     /// (conditional writes ignored or not implemented, and no bucket versioning).
     /// </exception>
     public static async Task<S3RemoteState> OpenAsync(S3StateOptions options, CancellationToken cancellationToken)
     {
+        options.Validate();
         var client = S3ClientFactory.Create(options);
         try
         {
@@ -74,8 +75,11 @@ public sealed class S3RemoteState : IDisposable
     }
 
     /// <summary>A client on a lock mode already known (<see cref="S3LockMode.Auto"/> is not), without probing.</summary>
-    internal static S3RemoteState Connect(S3StateOptions options, S3LockMode lockMode) =>
-        new(S3ClientFactory.Create(options), options, lockMode);
+    internal static S3RemoteState Connect(S3StateOptions options, S3LockMode lockMode)
+    {
+        options.Validate();
+        return new S3RemoteState(S3ClientFactory.Create(options), options, lockMode);
+    }
 
     /// <summary>The SDK client, for tests that look below the store and lock.</summary>
     internal IAmazonS3 Client => _client;

@@ -1,3 +1,5 @@
+using Hearth.Core.Diagnostics;
+
 namespace Hearth.Storage.S3;
 
 /// <summary>
@@ -43,6 +45,29 @@ public sealed record S3StateOptions(string Bucket, string Key, string Region)
 
     /// <summary>The endpoint as messages name it.</summary>
     public string EndpointText => Endpoint?.ToString().TrimEnd('/') ?? $"AWS S3 ({Region})";
+
+    /// <summary>Checks the options before any request, reporting every problem at once.</summary>
+    /// <exception cref="StateException">Something required is missing or out of range.</exception>
+    public void Validate()
+    {
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(Bucket))
+            problems.Add("state.bucket is empty");
+        if (string.IsNullOrWhiteSpace(Key))
+            problems.Add("state.key is empty");
+        if (string.IsNullOrWhiteSpace(Region))
+            problems.Add("state.region is empty (for B2, the region in the endpoint, e.g. us-west-004)");
+        if (Endpoint is { } endpoint && endpoint.Scheme is not ("https" or "http"))
+            problems.Add($"state.endpoint {endpoint} is not an http(s) address");
+        if ((AccessKey is null) != (SecretKey is null))
+            problems.Add("state.access_key and state.secret_key go together: set both, or neither to use the AWS default credentials");
+        if (MaxRetries is < 0 or > 20)
+            problems.Add($"the retry count {MaxRetries} is outside 0–20");
+        if (VersionedLockSettleDelay <= TimeSpan.Zero)
+            problems.Add("the versioned lock's settle delay must be positive");
+        if (problems.Count > 0)
+            throw new StateException($"the s3 state settings are incomplete: {string.Join("; ", problems)}", "correct the lab's state section");
+    }
 
     public override string ToString() =>
         $"S3StateOptions {{ Bucket = {Bucket}, Key = {Key}, Region = {Region}, Endpoint = {EndpointText}, PathStyle = {PathStyle}, " +

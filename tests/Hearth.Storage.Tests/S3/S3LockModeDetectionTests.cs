@@ -32,6 +32,7 @@ public sealed class S3LockModeDetectionTests : IAsyncLifetime
 
     [Theory]
     [InlineData(FakeS3ConditionalWrites.Honours, false)]
+    [InlineData(FakeS3ConditionalWrites.Honours, true)]
     [InlineData(FakeS3ConditionalWrites.NotImplemented, true)]
     [InlineData(FakeS3ConditionalWrites.Ignores, true)]
     [InlineData(FakeS3ConditionalWrites.Ignores, false)]

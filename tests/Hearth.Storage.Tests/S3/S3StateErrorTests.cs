@@ -123,6 +123,18 @@ public sealed class S3StateErrorTests : IAsyncLifetime
         Assert.Empty(_fake.Versions("versioned", options.Key + ".lock"));
     }
 
+    [Fact]
+    public async Task Incomplete_settings_are_refused_before_any_request_with_every_problem_named()
+    {
+        var options = new S3StateOptions("", "", "") { Endpoint = new Uri("ftp://example.test/"), AccessKey = "only-the-id" };
+
+        var refused = await Assert.ThrowsAsync<StateException>(() => S3RemoteState.OpenAsync(options, CancellationToken.None));
+
+        foreach (var named in new[] { "state.bucket", "state.key", "state.region", "state.endpoint", "state.secret_key" })
+            Assert.Contains(named, refused.Message, StringComparison.Ordinal);
+        Assert.Equal(0, _fake.TotalCalls);
+    }
+
     private static void AssertSecretAbsent(Exception failure, string secret)
     {
         Assert.DoesNotContain(secret, failure.ToString(), StringComparison.Ordinal);
