@@ -47,6 +47,20 @@ public sealed class S3StateErrorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_wrong_secret_key_is_refused_as_a_bad_signature_without_printing_either_secret()
+    {
+        var wrong = "wrong-secret-must-stay-hidden-5e1a";
+        var options = S3TestOptions.OnFake(_fake, Bucket, S3LockMode.Auto) with { SecretKey = wrong };
+
+        var failed = await Assert.ThrowsAsync<StateException>(() => S3RemoteState.OpenAsync(options, CancellationToken.None));
+
+        Assert.Contains("signature", failed.Message, StringComparison.Ordinal);
+        Assert.Contains("state.secret_key", failed.Hint, StringComparison.Ordinal);
+        AssertSecretAbsent(failed, wrong);
+        AssertSecretAbsent(failed, FakeS3Server.SecretKey);
+    }
+
+    [Fact]
     public async Task An_unreachable_endpoint_is_reported_without_the_secret_key_after_bounded_retries()
     {
         var options = S3TestOptions.OnFake(_fake, Bucket, S3LockMode.Conditional) with { Endpoint = new Uri($"http://127.0.0.1:{ClosedPort()}/"), MaxRetries = 1 };

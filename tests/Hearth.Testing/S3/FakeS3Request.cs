@@ -7,10 +7,11 @@ internal sealed class FakeS3Request
 {
     private readonly NameValueCollection _headers;
 
-    private FakeS3Request(string method, string path, string? bucket, string? key, IReadOnlyDictionary<string, string> query, NameValueCollection headers, byte[] body)
+    private FakeS3Request(string method, string path, string rawQuery, string? bucket, string? key, IReadOnlyDictionary<string, string> query, NameValueCollection headers, byte[] body)
     {
         Method = method;
         Path = path;
+        RawQuery = rawQuery;
         Bucket = bucket;
         Key = key;
         Query = query;
@@ -20,7 +21,11 @@ internal sealed class FakeS3Request
 
     public string Method { get; }
 
+    /// <summary>The path as sent, still URI-encoded (what SigV4 signs).</summary>
     public string Path { get; }
+
+    /// <summary>The query string as sent, without the <c>?</c>.</summary>
+    public string RawQuery { get; }
 
     public string? Bucket { get; }
 
@@ -60,6 +65,6 @@ internal sealed class FakeS3Request
         var slash = trimmed.IndexOf('/', StringComparison.Ordinal);
         var bucket = trimmed.Length == 0 ? null : Uri.UnescapeDataString(slash < 0 ? trimmed : trimmed[..slash]);
         var key = slash < 0 || slash == trimmed.Length - 1 ? null : Uri.UnescapeDataString(trimmed[(slash + 1)..]);
-        return new FakeS3Request(method, path, bucket, key, query, headers, body);
+        return new FakeS3Request(method, path, queryStart < 0 ? "" : target[(queryStart + 1)..], bucket, key, query, headers, body);
     }
 }

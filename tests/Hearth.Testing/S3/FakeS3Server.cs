@@ -10,8 +10,8 @@ namespace Hearth.Testing.S3;
 /// buckets; PUT, GET, HEAD and DELETE of objects (by version too); ListObjectVersions; Get/PutBucketVersioning with
 /// version IDs and delete markers as S3 keeps them; ETags (quoted MD5); conditional writes as AWS does them, as B2
 /// refuses them (501) or as s3rver ignores them (<see cref="ConditionalWrites"/>). Requests without an AWS4
-/// Authorization header are refused (403 AccessDenied), an unknown access key gets 403 InvalidAccessKeyId (the
-/// signature itself is not checked). Faults: 503 SlowDown, a dropped connection before or after the change.
+/// Authorization header are refused (403 AccessDenied), an unknown access key gets 403 InvalidAccessKeyId, a wrong
+/// SigV4 signature 403 SignatureDoesNotMatch (<see cref="VerifiesSignatures"/>). Faults: 503 SlowDown, a dropped connection before or after the change.
 /// Timestamps have whole-second resolution by default, as S3 listings often do, so equal timestamps happen.
 /// </summary>
 public sealed partial class FakeS3Server : IAsyncDisposable
@@ -44,6 +44,9 @@ public sealed partial class FakeS3Server : IAsyncDisposable
 
     /// <summary>The resolution of LastModified (S3 listings show milliseconds, many servers whole seconds).</summary>
     public TimeSpan TimestampResolution { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Whether the SigV4 signature is checked against <see cref="SecretKey"/> (403 SignatureDoesNotMatch), as S3 does.</summary>
+    public bool VerifiesSignatures { get; set; } = true;
 
     /// <summary>The most entries one listing page holds (S3: 1,000); lower it to make clients page.</summary>
     public int MaxKeysPerPage { get; set; } = 1000;
@@ -169,7 +172,7 @@ public sealed partial class FakeS3Server : IAsyncDisposable
         }
     }
 
-    private static FakeS3Response? Authenticate(FakeS3Request request)
+    private FakeS3Response? Authenticate(FakeS3Request request)
     {
         var authorization = request.Header("Authorization");
         if (authorization is null || !authorization.StartsWith("AWS4-HMAC-SHA256 ", StringComparison.Ordinal))
@@ -181,7 +184,7 @@ public sealed partial class FakeS3Server : IAsyncDisposable
             return FakeS3Response.Error(403, "InvalidAccessKeyId", "The AWS Access Key Id you provided does not exist in our records.", request.Path);
         if (request.Header("x-amz-content-sha256") is { } sha && sha.StartsWith("STREAMING-", StringComparison.Ordinal))
             return FakeS3Response.Error(501, "NotImplemented", "This fake does not decode aws-chunked uploads; send the body whole.", request.Path);
-        return null;
+        return VerifiesSignatures ? FakeS3Signature.Check(request, authorization, SecretKey) : null;
     }
 
     private string NextVersionId() =>
