@@ -63,6 +63,7 @@ public sealed class S3rverStateTests(S3rverServer server)
         Assert.Equal(content, read.Content);
         Assert.Equal(second, read.Version);
         Assert.NotEqual(first, second);
+        Assert.Contains(server.StoredFiles(), f => f.StartsWith(options.Key, StringComparison.Ordinal));
     }
 
     [Fact]

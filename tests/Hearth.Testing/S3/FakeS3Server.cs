@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
 
 namespace Hearth.Testing.S3;
 
@@ -206,6 +205,4 @@ public sealed partial class FakeS3Server : IAsyncDisposable
     private static string Iso(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Http(DateTimeOffset time) => time.UtcDateTime.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
-
-    private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 }
