@@ -138,6 +138,26 @@ public sealed class S3StateErrorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Where_conditional_delete_is_not_implemented_release_reads_the_lock_and_deletes_only_its_own()
+    {
+        _fake.ConditionalDeletes = FakeS3ConditionalWrites.NotImplemented;
+        var options = S3TestOptions.OnFake(_fake, Bucket, S3LockMode.Conditional);
+        using var stale = S3RemoteState.Connect(options, S3LockMode.Conditional);
+        using var other = S3RemoteState.Connect(options, S3LockMode.Conditional);
+        var first = LockInfo.ForCurrentProcess("apply", options.Location, "test");
+        var second = LockInfo.ForCurrentProcess("apply", options.Location, "test");
+        Assert.Null(await stale.Lock.TryAcquireAsync(first, CancellationToken.None));
+        await stale.Lock.ReleaseAsync(first, CancellationToken.None);
+        Assert.Null(await other.Lock.TryAcquireAsync(second, CancellationToken.None));
+
+        await stale.Lock.ReleaseAsync(first, CancellationToken.None);
+
+        Assert.Equal(second, await stale.Lock.GetHolderAsync(CancellationToken.None));
+        await other.Lock.ReleaseAsync(second, CancellationToken.None);
+        Assert.Null(await other.Lock.GetHolderAsync(CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Incomplete_settings_are_refused_before_any_request_with_every_problem_named()
     {
         var options = new S3StateOptions("", "", "") { Endpoint = new Uri("ftp://example.test/"), AccessKey = "only-the-id" };

@@ -23,7 +23,7 @@ public sealed partial class FakeS3Server
         var ifNoneMatch = request.Header("If-None-Match");
         if (ifMatch is null && ifNoneMatch is null)
             return null;
-        switch (ConditionalWrites)
+        switch (request.Method == "DELETE" ? ConditionalDeletes ?? ConditionalWrites : ConditionalWrites)
         {
             case FakeS3ConditionalWrites.Ignores:
                 return null;

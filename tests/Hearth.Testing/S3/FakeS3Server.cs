@@ -41,6 +41,9 @@ public sealed partial class FakeS3Server : IAsyncDisposable
 
     public FakeS3ConditionalWrites ConditionalWrites { get; set; } = FakeS3ConditionalWrites.Honours;
 
+    /// <summary>What a DELETE with <c>If-Match</c> gets, when unlike PUT (S3 added conditional DELETE only in 2025); null: as <see cref="ConditionalWrites"/>.</summary>
+    public FakeS3ConditionalWrites? ConditionalDeletes { get; set; }
+
     /// <summary>The resolution of LastModified (S3 listings show milliseconds, many servers whole seconds).</summary>
     public TimeSpan TimestampResolution { get; set; } = TimeSpan.FromSeconds(1);
 
