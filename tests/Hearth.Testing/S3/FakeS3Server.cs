@@ -28,6 +28,9 @@ public sealed partial class FakeS3Server : IAsyncDisposable
     private readonly List<(FakeS3Fault Fault, string? Operation)> _scheduled = [];
     private readonly ConcurrentDictionary<Task, bool> _handling = new();
     private long _nextVersion;
+    private Random _random = new(1);
+    private double _faultRate;
+    private FakeS3Fault[] _randomFaults = [];
 
     private FakeS3Server(TcpListener listener, Uri endpoint)
     {
@@ -57,6 +60,9 @@ public sealed partial class FakeS3Server : IAsyncDisposable
     public int RetryAfterSeconds { get; set; } = 1;
 
     public int TotalCalls => _calls.Values.Sum();
+
+    /// <summary>How many requests <see cref="FailRandomly"/> has failed so far.</summary>
+    public int RandomFaults { get; private set; }
 
     /// <summary>Calls of one operation: <c>PUT object</c>, <c>GET object</c>, <c>HEAD object</c>, <c>DELETE object</c>, <c>GET versions</c>, <c>GET versioning</c>, …</summary>
     public int Calls(string operation) => _calls.GetValueOrDefault(operation);
@@ -95,6 +101,17 @@ public sealed partial class FakeS3Server : IAsyncDisposable
         {
             for (var i = 0; i < count; i++)
                 _scheduled.Add((fault, operation));
+        }
+    }
+
+    /// <summary>From now on each request fails with probability <paramref name="rate"/>, with one of <paramref name="faults"/> (all kinds when none given).</summary>
+    public void FailRandomly(double rate, int seed, params FakeS3Fault[] faults)
+    {
+        lock (_gate)
+        {
+            _faultRate = rate;
+            _random = new Random(seed);
+            _randomFaults = faults.Length > 0 ? faults : Enum.GetValues<FakeS3Fault>();
         }
     }
 
@@ -166,11 +183,18 @@ public sealed partial class FakeS3Server : IAsyncDisposable
         lock (_gate)
         {
             var index = _scheduled.FindIndex(s => s.Operation is null || s.Operation == operation);
-            if (index < 0)
-                return null;
-            var fault = _scheduled[index].Fault;
-            _scheduled.RemoveAt(index);
-            return fault;
+            if (index >= 0)
+            {
+                var fault = _scheduled[index].Fault;
+                _scheduled.RemoveAt(index);
+                return fault;
+            }
+            if (_faultRate > 0 && _random.NextDouble() < _faultRate)
+            {
+                RandomFaults++;
+                return _randomFaults[_random.Next(_randomFaults.Length)];
+            }
+            return null;
         }
     }
 
