@@ -26,6 +26,9 @@ internal sealed class VersionedLock(IObjectVersions versions, string location, T
     /// <summary>Listings within one attempt: the holder may release between our listing and our read of it.</summary>
     private const int MaxLooks = 8;
 
+    /// <summary>How long clean-up after a failed or cancelled attempt may take.</summary>
+    private static readonly TimeSpan AbandonTimeout = TimeSpan.FromSeconds(10);
+
     public async Task<LockInfo?> TryAcquireAsync(LockInfo lockInfo, CancellationToken cancellationToken)
     {
         var content = LockInfoJson.ToBytes(lockInfo);
@@ -35,16 +38,16 @@ internal sealed class VersionedLock(IObjectVersions versions, string location, T
             // warm when the upload is timed below.
             if (await GetHolderAsync(cancellationToken) is { } held && held.Id != lockInfo.Id)
                 return held;
-            var started = Stopwatch.GetTimestamp();
-            var mine = await versions.PutAsync(content, cancellationToken);
-            if (Stopwatch.GetElapsedTime(started) > settleDelay)
+            Outcome outcome;
+            try
             {
-                // The store may have ordered our version at the upload's start yet shown it only at its end; a
-                // contender that listed in between may already hold the lock. Step back and try again.
-                await DeleteAllOfAsync(lockInfo.Id, await versions.ListAsync(cancellationToken), cancellationToken);
-                continue;
+                outcome = await AttemptAsync(lockInfo, content, cancellationToken);
             }
-            var outcome = await ContendAsync(lockInfo, mine, cancellationToken);
+            catch
+            {
+                await AbandonAsync(lockInfo.Id);
+                throw;
+            }
             if (outcome is not Outcome.Retry)
                 return outcome is Outcome.Lost lost ? lost.Holder : null;
         }
@@ -89,6 +92,38 @@ internal sealed class VersionedLock(IObjectVersions versions, string location, T
                     ? $"there is no lock on {location}"
                     : $"the lock on {location} has ID {holder.Id} (held by {holder.Who}), not {lockId}",
                 "check the ID in the error that reported the lock");
+        }
+    }
+
+    private async Task<Outcome> AttemptAsync(LockInfo lockInfo, byte[] content, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var mine = await versions.PutAsync(content, cancellationToken);
+        if (Stopwatch.GetElapsedTime(started) > settleDelay)
+        {
+            // The store may have ordered our version at the upload's start yet shown it only at its end; a
+            // contender that listed in between may already hold the lock. Step back and try again.
+            await DeleteAllOfAsync(lockInfo.Id, await versions.ListAsync(cancellationToken), cancellationToken);
+            return Outcome.Retry.Instance;
+        }
+        return await ContendAsync(lockInfo, mine, cancellationToken);
+    }
+
+    /// <summary>
+    /// After a failure or cancellation part-way (Ctrl+C during the settle delay), removes what this attempt uploaded,
+    /// so it is not left as a lock nobody holds. Best effort, bounded, and deliberately not cancelled by the token
+    /// that just fired; what it cannot remove is reported as the holder until force-unlocked.
+    /// </summary>
+    private async Task AbandonAsync(string lockId)
+    {
+        try
+        {
+            using var bounded = new CancellationTokenSource(AbandonTimeout);
+            await DeleteAllOfAsync(lockId, await versions.ListAsync(bounded.Token), bounded.Token);
+        }
+        catch (Exception)
+        {
+            // The original failure is what the caller needs to see.
         }
     }
 

@@ -35,6 +35,12 @@ internal sealed class S3ConditionalLock(IAmazonS3 client, S3StateOptions options
                     await client.PutObjectAsync(request, cancellationToken);
                     return null;
                 }
+                catch (OperationCanceledException)
+                {
+                    // The lock object may have been created just before the cancellation: do not leave it behind.
+                    await AbandonAsync(lockInfo.Id);
+                    throw;
+                }
                 catch (AmazonS3Exception e) when (S3Failures.IsPreconditionFailed(e) || S3Failures.IsConditionalConflict(e))
                 {
                     var holder = await ReadAsync(cancellationToken);
@@ -70,6 +76,21 @@ internal sealed class S3ConditionalLock(IAmazonS3 client, S3StateOptions options
             if (!await DeleteIfUnchangedAsync(held.ETag, cancellationToken))
                 throw new StateException($"the lock on {options.Location} changed while it was being removed", "look at the lock again and retry");
         }, cancellationToken);
+
+    /// <summary>Best effort, bounded, not cancelled by the token that just fired: removes the lock object if it is ours.</summary>
+    private async Task AbandonAsync(string lockId)
+    {
+        try
+        {
+            using var bounded = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            if (await ReadAsync(bounded.Token) is { } held && held.Info.Id == lockId)
+                await DeleteIfUnchangedAsync(held.ETag, bounded.Token);
+        }
+        catch (Exception)
+        {
+            // The cancellation is what the caller needs to see; a lock left behind is cleared by force-unlock.
+        }
+    }
 
     private async Task<(LockInfo Info, string ETag)?> ReadAsync(CancellationToken cancellationToken)
     {

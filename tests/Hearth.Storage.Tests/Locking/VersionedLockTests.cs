@@ -84,6 +84,18 @@ public sealed class VersionedLockTests
     }
 
     [Fact]
+    public async Task A_run_cancelled_while_it_settles_leaves_no_version_behind()
+    {
+        var versions = new InMemoryObjectVersions();
+        var versionedLock = new VersionedLock(versions, "memory", TimeSpan.FromSeconds(5));
+        using var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => versionedLock.TryAcquireAsync(Holder(), stop.Token));
+
+        Assert.Equal(0, versions.LiveCount);
+    }
+
+    [Fact]
     public async Task Uploads_that_always_outlast_the_settle_delay_fail_with_what_to_do()
     {
         var versions = new InMemoryObjectVersions { UploadDelay = _ => TimeSpan.FromMilliseconds(30) };
