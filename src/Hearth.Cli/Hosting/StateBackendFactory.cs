@@ -24,7 +24,9 @@ internal sealed class StateBackendFactory(HearthServices services, CliEnvironmen
         if (Check(state) is not { } kind)
             return new LocalStateBackend(Path.GetFullPath(state.Path, labDirectory), services.Version);
         var settings = await StateSettingsEvaluation.EvaluateAsync(state, variables, services.Secrets, labDirectory, cancellationToken);
-        var connection = kind.Connect(settings);
+        var connection = await kind.ConnectAsync(settings, cancellationToken);
+        if (connection.Warning is { } warning)
+            terminal.ErrorLine($"Warning: {warning}", Styles.Warning);
         return new RemoteStateBackend(connection.Store, connection.Lock, new RemoteStateOptions
         {
             LabDirectory = labDirectory,

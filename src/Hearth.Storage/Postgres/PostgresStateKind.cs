@@ -11,10 +11,10 @@ public sealed class PostgresStateKind : IRemoteStateKind
 
     public IReadOnlyList<string> Settings { get; } = ["conn_str", "schema", "workspace"];
 
-    public RemoteStateConnection Connect(MapValue settings)
+    public Task<RemoteStateConnection> ConnectAsync(MapValue settings, CancellationToken cancellationToken)
     {
         var reader = new StateSettingsReader(Backend, settings);
         var options = new PostgresStateOptions(reader.Required("conn_str"), reader.Optional("schema") ?? "hearth", reader.Optional("workspace") ?? "default");
-        return new RemoteStateConnection(new PostgresStateStore(options), new PostgresStateLock(options));
+        return Task.FromResult(new RemoteStateConnection(new PostgresStateStore(options), new PostgresStateLock(options)));
     }
 }

@@ -1,3 +1,4 @@
+using Hearth.Storage.Locking;
 using Hearth.Core.State;
 using Hearth.Testing.B2;
 
@@ -20,11 +21,11 @@ public sealed class B2LockTests : IDisposable
         using var holderStore = B2TestConnections.Store(_fake, Bucket, "home/state.json");
         using var otherStore = B2TestConnections.Store(_fake, Bucket, "home/state.json");
         var holder = LockInfo.ForCurrentProcess("apply", "b2", "test");
-        Assert.Null(await new EarliestVersionLock(holderStore.LockVersions, holderStore.Location).TryAcquireAsync(holder, Token));
+        Assert.Null(await new VersionedLock(holderStore.LockVersions, holderStore.Location, TimeSpan.FromMilliseconds(50)).TryAcquireAsync(holder, Token));
         using var client = B2TestConnections.Client(_fake);
         await client.HideFileAsync(_fake.Buckets().Single().BucketId, "home/state.json.lock", Token);
 
-        var seen = await new EarliestVersionLock(otherStore.LockVersions, otherStore.Location).TryAcquireAsync(LockInfo.ForCurrentProcess("plan", "b2", "test"), Token);
+        var seen = await new VersionedLock(otherStore.LockVersions, otherStore.Location, TimeSpan.FromMilliseconds(50)).TryAcquireAsync(LockInfo.ForCurrentProcess("plan", "b2", "test"), Token);
 
         Assert.Equal(holder, seen);
     }
@@ -35,9 +36,9 @@ public sealed class B2LockTests : IDisposable
         using var holderStore = B2TestConnections.Store(_fake, Bucket, "home/state.json");
         using var loserStore = B2TestConnections.Store(_fake, Bucket, "home/state.json");
         var holder = LockInfo.ForCurrentProcess("apply", "b2", "test");
-        await new EarliestVersionLock(holderStore.LockVersions, holderStore.Location).TryAcquireAsync(holder, Token);
+        await new VersionedLock(holderStore.LockVersions, holderStore.Location, TimeSpan.FromMilliseconds(50)).TryAcquireAsync(holder, Token);
 
-        await new EarliestVersionLock(loserStore.LockVersions, loserStore.Location).TryAcquireAsync(LockInfo.ForCurrentProcess("plan", "b2", "test"), Token);
+        await new VersionedLock(loserStore.LockVersions, loserStore.Location, TimeSpan.FromMilliseconds(50)).TryAcquireAsync(LockInfo.ForCurrentProcess("plan", "b2", "test"), Token);
 
         var left = Assert.Single(_fake.Versions(Bucket));
         Assert.Equal(holder.Id, LockInfoJson.Read(_fake.Content(left.FileId))!.Id);

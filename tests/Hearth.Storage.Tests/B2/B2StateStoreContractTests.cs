@@ -1,3 +1,4 @@
+using Hearth.Storage.Locking;
 using Hearth.Testing.B2;
 using Hearth.Testing.RemoteState;
 
@@ -20,7 +21,7 @@ public sealed class B2StateStoreContractTests : RemoteStateStoreContract, IDispo
         {
             var store = B2TestConnections.Store(_fake, bucket, "home/state.json");
             _opened.Add(store);
-            return new RemoteStateClient(store, new EarliestVersionLock(store.LockVersions, store.Location));
+            return new RemoteStateClient(store, new VersionedLock(store.LockVersions, store.Location, TimeSpan.FromMilliseconds(50)));
         });
     }
 

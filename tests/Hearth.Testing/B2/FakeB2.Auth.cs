@@ -37,8 +37,8 @@ public sealed partial class FakeB2
                 ["accountId"] = key.AccountId,
                 ["authorizationToken"] = token.Value,
                 ["allowed"] = new JsonObject { ["capabilities"] = capabilities, ["bucketId"] = key.BucketId, ["bucketName"] = bucketName, ["namePrefix"] = key.NamePrefix },
-                ["apiUrl"] = ApiUrl,
-                ["downloadUrl"] = DownloadUrl,
+                ["apiUrl"] = ApiOrigin,
+                ["downloadUrl"] = DownloadOrigin,
                 ["s3ApiUrl"] = S3ApiUrl,
                 ["recommendedPartSize"] = 100_000_000,
                 ["absoluteMinimumPartSize"] = 5_000_000,
@@ -47,8 +47,8 @@ public sealed partial class FakeB2
         }
         var storage = new JsonObject
         {
-            ["apiUrl"] = ApiUrl,
-            ["downloadUrl"] = DownloadUrl,
+            ["apiUrl"] = ApiOrigin,
+            ["downloadUrl"] = DownloadOrigin,
             ["s3ApiUrl"] = S3ApiUrl,
             ["recommendedPartSize"] = 100_000_000,
             ["absoluteMinimumPartSize"] = 5_000_000,

@@ -17,7 +17,7 @@ public sealed partial class FakeB2
         return Json(new JsonObject
         {
             ["bucketId"] = bucket.BucketId,
-            ["uploadUrl"] = $"{UploadHost}/b2api/v3/b2_upload_file/{bucket.BucketId}/c005_v0501000_t{_tokens.Count:0000}",
+            ["uploadUrl"] = $"{UploadOrigin}/b2api/v3/b2_upload_file/{bucket.BucketId}/c005_v0501000_t{_tokens.Count:0000}",
             ["authorizationToken"] = token.Value,
         });
     }

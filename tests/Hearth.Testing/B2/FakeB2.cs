@@ -52,6 +52,18 @@ public sealed partial class FakeB2 : HttpMessageHandler
 
     public FakeB2() => MasterKey = NewAccount();
 
+    /// <summary>
+    /// Serve every host from this one origin (<see cref="HttpHandlerHost.Origin"/>), so a real process can reach the
+    /// fake: the authorisation and upload URLs it hands out then all point there. Null keeps B2's host names.
+    /// </summary>
+    public string? Origin { get; init; }
+
+    private string ApiOrigin => Origin ?? ApiUrl;
+
+    private string DownloadOrigin => Origin ?? DownloadUrl;
+
+    private string UploadOrigin => Origin ?? UploadHost;
+
     /// <summary>The first account's master key: every capability, no restriction.</summary>
     public FakeB2Key MasterKey { get; }
 

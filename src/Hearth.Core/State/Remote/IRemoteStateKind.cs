@@ -14,7 +14,7 @@ public interface IRemoteStateKind
     /// <summary>The settings it reads, besides <c>backend</c> and <c>encrypt_to</c>; any other is refused with a suggestion.</summary>
     IReadOnlyList<string> Settings { get; }
 
-    /// <summary>The store and lock the settings name. Nothing is contacted yet.</summary>
-    /// <exception cref="Diagnostics.StateException">A setting is missing or malformed (the message names it).</exception>
-    RemoteStateConnection Connect(MapValue settings);
+    /// <summary>The store and lock the settings name; a kind may contact the service to learn how it must lock there.</summary>
+    /// <exception cref="Diagnostics.StateException">A setting is missing or malformed (the message names it), or the service cannot be used.</exception>
+    Task<RemoteStateConnection> ConnectAsync(MapValue settings, CancellationToken cancellationToken);
 }
