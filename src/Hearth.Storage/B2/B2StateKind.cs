@@ -12,12 +12,9 @@ namespace Hearth.Storage.B2;
 /// </summary>
 public sealed class B2StateKind : IRemoteStateKind
 {
-    /// <summary>How long a contender whose lock version is earliest waits before it trusts that (see <see cref="VersionedLock"/>).</summary>
-    public static readonly TimeSpan SettleDelay = TimeSpan.FromSeconds(2);
-
     public string Backend => "b2";
 
-    public IReadOnlyList<string> Settings { get; } = ["bucket", "key", "application_key_id", "application_key", "endpoint"];
+    public IReadOnlyList<string> Settings { get; } = ["bucket", "key", "application_key_id", "application_key", "endpoint", "lock_settle_delay"];
 
     public Task<RemoteStateConnection> ConnectAsync(MapValue settings, CancellationToken cancellationToken)
     {
@@ -29,6 +26,6 @@ public sealed class B2StateKind : IRemoteStateKind
                 : null,
         };
         var store = new B2StateStore(options);
-        return Task.FromResult(new RemoteStateConnection(store, new VersionedLock(store.LockVersions, store.Location, SettleDelay)));
+        return Task.FromResult(new RemoteStateConnection(store, new VersionedLock(store.LockVersions, store.Location, reader.Seconds("lock_settle_delay", VersionedLock.DefaultSettleDelay))));
     }
 }

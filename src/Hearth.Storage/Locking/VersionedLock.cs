@@ -20,6 +20,12 @@ namespace Hearth.Storage.Locking;
 /// </param>
 internal sealed class VersionedLock(IObjectVersions versions, string location, TimeSpan settleDelay) : IRemoteStateLock
 {
+    /// <summary>
+    /// The settle delay unless the lab sets <c>state.lock_settle_delay</c>: longer than an upload to the store normally
+    /// takes, so a contender whose slower upload the store ordered first is still seen before anyone claims the lock.
+    /// </summary>
+    public static readonly TimeSpan DefaultSettleDelay = TimeSpan.FromSeconds(2);
+
     /// <summary>Attempts (upload, look, decide) before giving up when uploads are too slow or the holder keeps changing.</summary>
     private const int MaxAttempts = 5;
 

@@ -1,6 +1,7 @@
 using Hearth.Core.Diagnostics;
 using Hearth.Core.State.Remote;
 using Hearth.Core.Values;
+using Hearth.Storage.Locking;
 using Hearth.Storage.State;
 
 namespace Hearth.Storage.S3;
@@ -13,7 +14,7 @@ public sealed class S3StateKind : IRemoteStateKind
 {
     public string Backend => "s3";
 
-    public IReadOnlyList<string> Settings { get; } = ["bucket", "key", "region", "endpoint", "path_style", "access_key", "secret_key", "lock"];
+    public IReadOnlyList<string> Settings { get; } = ["bucket", "key", "region", "endpoint", "path_style", "access_key", "secret_key", "lock", "lock_settle_delay"];
 
     public async Task<RemoteStateConnection> ConnectAsync(MapValue settings, CancellationToken cancellationToken)
     {
@@ -24,6 +25,7 @@ public sealed class S3StateKind : IRemoteStateKind
             PathStyle = reader.Flag("path_style", false),
             AccessKey = reader.Optional("access_key"),
             SecretKey = reader.Optional("secret_key"),
+            VersionedLockSettleDelay = reader.Seconds("lock_settle_delay", VersionedLock.DefaultSettleDelay),
             Lock = reader.Optional("lock") switch
             {
                 null or "auto" => S3LockMode.Auto,

@@ -38,7 +38,7 @@ public sealed record S3StateOptions(string Bucket, string Key, string Region)
     /// The versioned lock's settle delay: a contender that finds its version earliest looks again after this long,
     /// and one whose upload took longer gives up. See docs/state-s3.md for why this bounds the race.
     /// </summary>
-    public TimeSpan VersionedLockSettleDelay { get; init; } = TimeSpan.FromSeconds(2);
+    public TimeSpan VersionedLockSettleDelay { get; init; } = Locking.VersionedLock.DefaultSettleDelay;
 
     /// <summary>Where the state is, for messages: <c>s3 bucket hearth-state, key home/state.json at https://…</c>.</summary>
     public string Location => $"s3 bucket {Bucket}, key {Key} at {EndpointText}";

@@ -20,6 +20,17 @@ internal sealed class StateSettingsReader(string backend, MapValue settings)
         var other => throw new StateException($"state.{name} must be text, not a {other.TypeName}", $"write {name}: as a plain value"),
     };
 
+    /// <summary>A duration in seconds (<c>2</c>, <c>0.5</c>), or <paramref name="fallback"/> when absent.</summary>
+    /// <exception cref="StateException">The setting is not a positive number.</exception>
+    public TimeSpan Seconds(string name, TimeSpan fallback)
+    {
+        if (Optional(name) is not { } text)
+            return fallback;
+        return double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0
+            ? TimeSpan.FromSeconds(seconds)
+            : throw new StateException($"state.{name} must be a positive number of seconds, not `{text}`", null);
+    }
+
     /// <exception cref="StateException">The setting is not true or false.</exception>
     public bool Flag(string name, bool fallback) => settings.Get(name)?.Unmarked() switch
     {

@@ -12,11 +12,11 @@ namespace Hearth.Cli.Tests.Processes;
 public sealed class CrashSafetyTests : StateCrashSafetyContract
 {
     protected override Task<StateLocation> NewLocationAsync() =>
-        Task.FromResult(new StateLocation("", directory => new LocalStateBackend(Path.Combine(directory, ".hearth/state.json"), "test"), LockOutlivesProcess: false));
+        Task.FromResult(new StateLocation("", LockOutlivesProcess: false));
 
     protected override async Task AfterKillAsync(TempLab lab, StateLocation location, int trial)
     {
-        var state = await location.Backend(lab.Directory).ReadAsync(CancellationToken.None) ?? StateDocument.CreateNew();
+        var state = await new LocalStateBackend(lab.PathOf(".hearth/state.json"), "test").ReadAsync(CancellationToken.None) ?? StateDocument.CreateNew();
         var known = state.Resources.Keys.Select(k => k.Name).ToHashSet();
         foreach (var step in Objects(lab).Select(Step))
             Assert.True(known.Contains(step), $"trial {trial}: {step} exists on disk but the state does not know it");

@@ -1,5 +1,4 @@
 using Hearth.Cli.Tests.Processes.StateBackends;
-using Hearth.Core.State.Local;
 using Hearth.Testing;
 
 namespace Hearth.Cli.Tests.Processes;
@@ -10,7 +9,7 @@ public sealed class LockingTests : StateLockingContract
     protected override int Trials => 20;
 
     protected override Task<StateLocation> NewLocationAsync() =>
-        Task.FromResult(new StateLocation("", directory => new LocalStateBackend(Path.Combine(directory, ".hearth/state.json"), "test"), LockOutlivesProcess: false));
+        Task.FromResult(new StateLocation("", LockOutlivesProcess: false));
 
     private const string SlowLab = """
         resources:

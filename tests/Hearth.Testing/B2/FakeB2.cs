@@ -56,7 +56,7 @@ public sealed partial class FakeB2 : HttpMessageHandler
     /// Serve every host from this one origin (<see cref="HttpHandlerHost.Origin"/>), so a real process can reach the
     /// fake: the authorisation and upload URLs it hands out then all point there. Null keeps B2's host names.
     /// </summary>
-    public string? Origin { get; init; }
+    public string? Origin { get; set; }
 
     private string ApiOrigin => Origin ?? ApiUrl;
 

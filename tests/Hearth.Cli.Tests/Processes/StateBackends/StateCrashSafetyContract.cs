@@ -65,8 +65,7 @@ public abstract partial class StateCrashSafetyContract
             }
             Assert.True(converge.ExitCode == 0, $"trial {trial}: the apply after the kill failed: {converge.Error}");
 
-            var final = await location.Backend(lab.Directory).ReadAsync(CancellationToken.None);
-            Assert.NotNull(final);
+            var final = await StateLocation.PullAsync(lab);
             Assert.Equal(12, final.Resources.Count);
             Assert.All(final.Resources.Values, r => Assert.False(r.Tainted));
             var objects = Objects(lab);

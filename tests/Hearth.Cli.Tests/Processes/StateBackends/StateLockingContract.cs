@@ -37,8 +37,7 @@ public abstract class StateLockingContract
             Assert.Contains("Error: the state is locked by", loser.Error, StringComparison.Ordinal);
             Assert.Contains("(apply, lock ID", loser.Error, StringComparison.Ordinal);
             Assert.Contains("Apply complete! Resources: 2 added", winners[0].Output, StringComparison.Ordinal);
-            var state = await location.Backend(lab.Directory).ReadAsync(CancellationToken.None);
-            Assert.NotNull(state);
+            var state = await StateLocation.PullAsync(lab);
             Assert.Equal(["data.after", "exec.slow"], state.Resources.Keys.Select(k => k.ToString()).Order(StringComparer.Ordinal));
         }
     }
