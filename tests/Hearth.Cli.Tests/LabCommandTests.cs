@@ -150,9 +150,9 @@ public sealed class LabCommandTests
         Assert.Contains("did you mean `path`?", result.Error, StringComparison.Ordinal);
     }
 
+    // examples/homelab keeps a zone at Cloudflare, so it applies against a fake one: HomelabExampleTests.
     [Theory]
     [InlineData("local")]
-    [InlineData("homelab")]
     public async Task Each_example_lab_applies_offline_and_then_has_nothing_left_to_do(string example)
     {
         var directory = Path.Combine(Path.GetTempPath(), $"hearth-{example}-" + Guid.NewGuid().ToString("N")[..12]);
