@@ -23,9 +23,10 @@ internal static class ApplyRunner
         await session.FlushAsync(CancellationToken.None);
 
         terminal.Line();
-        if (session.Current.Resources.Values.Any(r => r.Attributes.ContainsSensitive))
-            new PlanRenderer(terminal).RenderWarning(
-                $"the state holds sensitive values unencrypted ({lab.State.Path}, readable only by you). Keep it out of version control; `hearth init` adds .hearth/ to .gitignore.");
+        if (session.Current.Resources.Values.Any(r => r.Attributes.ContainsSensitive) && lab.State.Settings.Find("encrypt_to") is null)
+            new PlanRenderer(terminal).RenderWarning(lab.State.Backend == "local"
+                ? $"the state holds sensitive values unencrypted ({lab.State.Path}, readable only by you). Keep it out of version control; `hearth init` adds .hearth/ to .gitignore."
+                : $"the state holds sensitive values and is stored unencrypted ({lab.State.Backend}): set state.encrypt_to to your age recipients to encrypt it at rest.");
         if (result.Interrupted)
         {
             terminal.Line($"Interrupted: {result.Added} added, {result.Changed} changed, {result.Destroyed} destroyed; what was done is saved in the state.", Styles.Warning);

@@ -27,7 +27,7 @@ internal static class InitCommand
             var ignored = File.Exists(gitignore) ? await File.ReadAllTextAsync(gitignore, cancellationToken) : "";
             if (!ignored.Split('\n').Any(l => l.Trim() is ".hearth/" or ".hearth"))
                 await File.AppendAllTextAsync(gitignore, (ignored.Length > 0 && !ignored.EndsWith('\n') ? "\n" : "") +
-                    "# Hearth's local state and lock: may hold sensitive values\n.hearth/\n", cancellationToken);
+                    "# Hearth's local state and lock, and state saved when a remote write failed: may hold sensitive values\n.hearth/\n*.hearth-state\n", cancellationToken);
             var recipient = await EnsureAgeKeyAsync(context, cancellationToken);
             var sopsConfig = Path.Combine(target, ".sops.yaml");
             if (!File.Exists(sopsConfig))

@@ -16,7 +16,7 @@ internal static class ValidateCommand
         actions.Bind(command, async (parse, context, cancellationToken) =>
         {
             var lab = context.LoadLab(run.Variables(parse), run.VariableFiles(parse));
-            await context.Services.Secrets.CheckAsync([.. lab.SecretReferences()], lab.Directory, cancellationToken);
+            await context.Services.Secrets.CheckAsync([.. lab.SecretReferences(), .. lab.State.Settings.Secrets()], lab.Directory, cancellationToken);
             new StateBackendFactory(context.Services, context.Environment, context.Terminal).Check(lab.State); // Nothing decrypted, nothing contacted.
             context.Terminal.Line([("Success! ", Styles.Success),
                 ($"The lab `{lab.Name}` is valid: {lab.Resources.Length} resource(s), {lab.Outputs.Length} output(s) in {lab.Files.Length} file(s).", null)]);

@@ -65,11 +65,14 @@ internal sealed class StateBackendFactory(HearthServices services, CliEnvironmen
         diagnostics.ThrowIfAny();
     }
 
-    /// <summary>The age recipients of <c>encrypt_to</c>: a list, or one recipient as text.</summary>
+    /// <summary>The age recipients of <c>encrypt_to</c>: a list, or one recipient as text; none when the setting is absent.</summary>
+    /// <exception cref="StateException">The setting is there but names no recipient: encryption must never be off by mistake.</exception>
     private static List<string> Recipients(MapValue settings) => settings.Get("encrypt_to")?.Unmarked() switch
     {
-        ListValue list => [.. list.Items.Select(i => i.ToText())],
+        null or NullValue => [],
+        ListValue { Items.Count: > 0 } list => [.. list.Items.Select(i => i.ToText())],
         StringValue { Text.Length: > 0 } one => [one.Text],
-        _ => [],
+        var other => throw new StateException($"state.encrypt_to names no age recipient ({other.ToText()})",
+            "list the recipients (age1…) the state is encrypted to, or remove encrypt_to to store it unencrypted"),
     };
 }

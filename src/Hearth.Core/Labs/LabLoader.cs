@@ -106,7 +106,10 @@ public sealed partial class LabLoader(LabLoadOptions options)
             return new StateSettings("local", StateSettings.DefaultPath, new MapExpression([], SourceSpan.None), SourceSpan.None);
         }
         var settings = (MapExpression)ExpressionParser.FromSyntax(mapping);
-        var backend = (settings.Find("backend")?.Value as LiteralExpression)?.Value.ToText() ?? "local";
+        var backendEntry = settings.Find("backend");
+        var backend = (backendEntry?.Value as LiteralExpression)?.Value.ToText() ?? "local";
+        if (backendEntry is { Value: not LiteralExpression })
+            diagnostics.Add(backendEntry.Value.Span, "state.backend must be plain text", "one of local, s3, b2, postgres (variables cannot choose the backend)");
         var path = StateSettings.DefaultPath;
         if (settings.Find("path") is { } pathEntry)
         {

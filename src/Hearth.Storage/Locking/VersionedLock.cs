@@ -10,7 +10,7 @@ namespace Hearth.Storage.Locking;
 /// bucket behind a server that answers 501 to <c>If-None-Match</c>). Each contender uploads its own version of the
 /// lock object holding its <see cref="LockInfo"/> and lists the live versions: the earliest one in the store's
 /// order holds the lock; every other contender deletes its version and reports that holder. The argument why at
-/// most one contender wins, and what the settle delay is for, is in docs/state-s3.md.
+/// most one contender wins, and what the settle delay is for, is in docs/state.md.
 /// </summary>
 /// <param name="versions">The lock object's versions.</param>
 /// <param name="location">The state's location, for messages.</param>
@@ -59,7 +59,7 @@ internal sealed class VersionedLock(IObjectVersions versions, string location, T
         }
         throw new StateException($"could not take the state lock at {location} in {MaxAttempts} attempts: the store answered too slowly " +
             $"(an upload took over {settleDelay.TotalSeconds:0.#} s) or the lock kept changing hands",
-            "retry; on a slow link raise the versioned lock's settle delay");
+            "retry; on a slow link raise state.lock_settle_delay (seconds, default 2)");
     }
 
     public async Task ReleaseAsync(LockInfo lockInfo, CancellationToken cancellationToken) =>

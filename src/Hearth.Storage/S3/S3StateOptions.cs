@@ -36,7 +36,7 @@ public sealed record S3StateOptions(string Bucket, string Key, string Region)
 
     /// <summary>
     /// The versioned lock's settle delay: a contender that finds its version earliest looks again after this long,
-    /// and one whose upload took longer gives up. See docs/state-s3.md for why this bounds the race.
+    /// and one whose upload took longer gives up. See docs/state.md (the versioned lock) for why this bounds the race; the lab sets it as state.lock_settle_delay.
     /// </summary>
     public TimeSpan VersionedLockSettleDelay { get; init; } = Locking.VersionedLock.DefaultSettleDelay;
 

@@ -24,8 +24,8 @@ internal static class RemoteLockWaiter
             var left = deadline - DateTimeOffset.UtcNow;
             if (left <= TimeSpan.Zero)
                 throw new StateLockedException(holder,
-                    $"wait for that run to finish, or retry with --lock-timeout DURATION to wait for it; a lock on {location} outlives a killed process, " +
-                    $"so if that run is gone (pid {holder.ProcessId} on {holder.Who}) run `hearth force-unlock {holder.Id}`");
+                    $"wait for that run to finish, or retry with --lock-timeout DURATION to wait for it; if that run is gone (pid {holder.ProcessId} on {holder.Who}) " +
+                    $"and its lock on {location} stayed behind, run `hearth force-unlock {holder.Id}`");
             await Task.Delay(pause < left ? pause : left, cancellationToken);
             pause = pause * 2 < LongestPause ? pause * 2 : LongestPause;
         }
