@@ -31,9 +31,12 @@ internal sealed record CommandContext(CliEnvironment Environment, HearthServices
     /// The backend of the lab's <c>state:</c> section for the state commands, which work on a lab whose resources do
     /// not load: variables come from the lab when it loads, and are absent otherwise.
     /// </summary>
-    public Task<IStateBackend> StateOnlyBackendAsync(CancellationToken cancellationToken)
+    public Task<IStateBackend> StateOnlyBackendAsync(CancellationToken cancellationToken) =>
+        StateOnlyBackendAsync(LabLoader.LoadStateSettings(LabDirectory).State, cancellationToken);
+
+    /// <summary>The backend <paramref name="state"/> names (another lab's section, a migration's target), evaluated as <see cref="StateOnlyBackendAsync(CancellationToken)"/>.</summary>
+    public Task<IStateBackend> StateOnlyBackendAsync(StateSettings state, CancellationToken cancellationToken)
     {
-        var (_, state) = LabLoader.LoadStateSettings(LabDirectory);
         var variables = ValueMap.Empty;
         if (state.Settings.Entries.Any(e => e.Value.References().Any()))
         {

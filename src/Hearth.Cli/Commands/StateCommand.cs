@@ -7,7 +7,7 @@ using Hearth.Core.State.Remote;
 
 namespace Hearth.Cli.Commands;
 
-/// <summary><c>hearth state list|show|rm|mv|pull|push</c>: inspect and edit the state.</summary>
+/// <summary><c>hearth state list|show|rm|mv|pull|push|migrate</c>: inspect, edit and move the state.</summary>
 internal static class StateCommand
 {
     public static Command Create(CommandActions actions)
@@ -19,6 +19,7 @@ internal static class StateCommand
         command.Subcommands.Add(Move(actions));
         command.Subcommands.Add(Pull(actions));
         command.Subcommands.Add(Push(actions));
+        command.Subcommands.Add(StateMigrateCommand.Create(actions));
         return command;
     }
 

@@ -36,6 +36,17 @@ internal sealed class LabFiles
         return files;
     }
 
+    /// <summary>One file of lab sections outside the lab's own files (a state section to migrate to), read the same way.</summary>
+    public static LabFiles ReadOther(string path, string labDirectory)
+    {
+        var files = new LabFiles(labDirectory);
+        if (!File.Exists(path))
+            throw new LabException(SourceSpan.None, $"{path} does not exist", "name a YAML file holding a state: section");
+        files.ReadFile(Path.GetFullPath(path), new HashSet<string>(StringComparer.Ordinal));
+        files._diagnostics.ThrowIfAny();
+        return files;
+    }
+
     private void ReadFile(string fullPath, HashSet<string> seen)
     {
         if (!seen.Add(fullPath))

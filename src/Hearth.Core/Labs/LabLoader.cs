@@ -82,6 +82,19 @@ public sealed partial class LabLoader(LabLoadOptions options)
         return (name, state);
     }
 
+    /// <summary>The <c>state:</c> section of another file (the target of <c>hearth state migrate --to FILE</c>).</summary>
+    /// <exception cref="LabException">The file cannot be read, has no state section, or the section is malformed.</exception>
+    public static StateSettings LoadStateSettingsFile(string path, string labDirectory)
+    {
+        var files = LabFiles.ReadOther(path, Path.GetFullPath(labDirectory));
+        if (!files.Sections.ContainsKey("state"))
+            throw new LabException(SourceSpan.None, $"{path} has no state: section", "write the backend to move to as in the lab, e.g. state: { backend: s3, bucket: …, key: … }");
+        var diagnostics = new DiagnosticBag();
+        var state = ReadState(files, diagnostics);
+        diagnostics.ThrowIfAny();
+        return state;
+    }
+
     private static string ReadLabName(LabFiles files, string directory, DiagnosticBag diagnostics)
     {
         if (!files.Sections.TryGetValue("lab", out var entries))
