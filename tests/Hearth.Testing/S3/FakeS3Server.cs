@@ -27,6 +27,7 @@ public sealed partial class FakeS3Server : IAsyncDisposable
     private readonly ConcurrentDictionary<string, int> _calls = new(StringComparer.Ordinal);
     private readonly List<(FakeS3Fault Fault, string? Operation)> _scheduled = [];
     private readonly ConcurrentDictionary<Task, bool> _handling = new();
+    private readonly HashSet<string> _refusedWrites = new(StringComparer.Ordinal);
     private long _nextVersion;
     private Random _random = new(1);
     private double _faultRate;
@@ -104,6 +105,18 @@ public sealed partial class FakeS3Server : IAsyncDisposable
         }
     }
 
+    /// <summary>Every write of <paramref name="key"/> (any bucket) fails with 503 SlowDown until <paramref name="refuse"/> is set back to false: an outage that outlasts retries.</summary>
+    public void RefuseWrites(string key, bool refuse = true)
+    {
+        lock (_gate)
+        {
+            if (refuse)
+                _refusedWrites.Add(key);
+            else
+                _refusedWrites.Remove(key);
+        }
+    }
+
     /// <summary>From now on each request fails with probability <paramref name="rate"/>, with one of <paramref name="faults"/> (all kinds when none given).</summary>
     public void FailRandomly(double rate, int seed, params FakeS3Fault[] faults)
     {
@@ -152,7 +165,7 @@ public sealed partial class FakeS3Server : IAsyncDisposable
             while (await connection.ReadAsync(_stopping.Token) is { } request)
             {
                 _calls.AddOrUpdate(request.Operation, 1, (_, n) => n + 1);
-                var fault = NextFault(request.Operation);
+                var fault = NextFault(request);
                 if (fault == FakeS3Fault.DropConnection)
                 {
                     connection.Drop();
@@ -178,10 +191,13 @@ public sealed partial class FakeS3Server : IAsyncDisposable
         }
     }
 
-    private FakeS3Fault? NextFault(string operation)
+    private FakeS3Fault? NextFault(FakeS3Request request)
     {
+        var operation = request.Operation;
         lock (_gate)
         {
+            if (request.Method == "PUT" && request.Key is { } key && _refusedWrites.Contains(key))
+                return FakeS3Fault.SlowDown;
             var index = _scheduled.FindIndex(s => s.Operation is null || s.Operation == operation);
             if (index >= 0)
             {
