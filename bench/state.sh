@@ -115,7 +115,8 @@ stop_servers() {
   rm -rf "$servers"
 }
 trap stop_servers EXIT
-trap 'exit 130' INT TERM
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 # A loopback port nothing listens on, from a random start (two runs of this script at once do not collide).
 free_port() {
