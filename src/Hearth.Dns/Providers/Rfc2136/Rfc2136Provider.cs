@@ -75,7 +75,56 @@ internal sealed class Rfc2136Provider(Rfc2136Settings settings) : IBatchingDnsZo
     /// </summary>
     public async Task ApplyAsync(DnsName zone, IReadOnlyList<DnsZoneChange> changes, CancellationToken cancellationToken)
     {
-        var update = Update(zone);
+        var what = changes switch
+        {
+            [DnsZoneChange.Put { Set: var set }] => $"the update of {set.Key}",
+            [var single] => $"the deletion of {single.Key}",
+            _ => $"the update of {changes.Count} record sets",
+        };
+        for (var attempt = 1; ; attempt++)
+        {
+            // A fresh message each time: its TSIG signature carries the time it is sent.
+            var response = await ExchangeAsync(Update(zone, changes), cancellationToken);
+            if (response is not null || attempt == MaxAttempts)
+            {
+                Check(response, zone, what, changes[0].Key, cancellationToken);
+                return;
+            }
+            // No answer: the server may have made the change and the answer been lost. An UPDATE is all or nothing,
+            // so look before sending again; the prerequisites would refuse a second copy anyway.
+            if (await IsInEffectAsync(zone, changes, cancellationToken))
+                return;
+            await Task.Delay(RetryPause * attempt, cancellationToken);
+        }
+    }
+
+    /// <summary>Sends of one UPDATE that got no answer before the change is reported as failed.</summary>
+    private const int MaxAttempts = 3;
+
+    private static readonly TimeSpan RetryPause = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>True when the zone already holds what <paramref name="changes"/> make (read by one zone transfer).</summary>
+    private async Task<bool> IsInEffectAsync(DnsName zone, IReadOnlyList<DnsZoneChange> changes, CancellationToken cancellationToken)
+    {
+        DnsRecordSets sets;
+        try
+        {
+            sets = await ListAsync(zone, cancellationToken);
+        }
+        catch (ResourceException)
+        {
+            return false; // The server is still unwell: the next attempt's answer (or its absence) decides.
+        }
+        return changes.All(change => change is DnsZoneChange.Put put ? sets.Find(put.Set.Key) == put.Set : sets.Find(change.Key) is null);
+    }
+
+    /// <summary>
+    /// One UPDATE for all <paramref name="changes"/>: every prerequisite, then every update. The server checks all
+    /// prerequisites first and applies all updates or none (RFC 2136 §3.2, §3.4).
+    /// </summary>
+    private DnsUpdateMessage Update(DnsName zone, IReadOnlyList<DnsZoneChange> changes)
+    {
+        var update = new DnsUpdateMessage { ZoneName = WireRecords.NameOf(zone), TSigOptions = settings.Tsig.Sign() };
         foreach (var change in changes)
         {
             var owner = WireRecords.NameOf(change.Key.Name);
@@ -98,29 +147,15 @@ internal sealed class Rfc2136Provider(Rfc2136Settings settings) : IBatchingDnsZo
                     update.Updates.Add(new AddRecordUpdate(record));
             }
         }
-        var what = changes switch
-        {
-            [DnsZoneChange.Put { Set: var set }] => $"the update of {set.Key}",
-            [var single] => $"the deletion of {single.Key}",
-            _ => $"the update of {changes.Count} record sets",
-        };
-        await SendAsync(update, zone, what, changes[0].Key, cancellationToken);
+        return update;
     }
 
     private string Endpoint => $"{settings.Server}:{settings.Port}";
 
-    private DnsUpdateMessage Update(DnsName zone) => new() { ZoneName = WireRecords.NameOf(zone), TSigOptions = settings.Tsig.Sign() };
-
-    private async Task SendAsync(DnsUpdateMessage update, DnsName zone, string what, DnsRecordKey key, CancellationToken cancellationToken)
+    private async Task<DnsMessageBase?> ExchangeAsync(DnsUpdateMessage update, CancellationToken cancellationToken)
     {
         using var client = await ClientAsync(cancellationToken);
-        var response = await client.SendUpdateAsync(update, cancellationToken);
-        if (response?.ReturnCode is ReturnCode.NXRRSet or ReturnCode.YXRRSet or ReturnCode.NxDomain or ReturnCode.YXDomain)
-        {
-            throw new DnsRecordChangedException(key,
-                $"{what} was not made: the record set changed on {Endpoint} since Hearth read it ({ReturnCodeText(response)}: someone else changed it)");
-        }
-        Check(response, zone, what, cancellationToken);
+        return await client.SendUpdateAsync(update, cancellationToken);
     }
 
     /// <summary>Updates and transfers go over TCP only: transfers need it, and an update's answer is then never lost to UDP.</summary>
@@ -128,13 +163,18 @@ internal sealed class Rfc2136Provider(Rfc2136Settings settings) : IBatchingDnsZo
         new(await settings.AddressesAsync(cancellationToken), [new TcpClientTransport(settings.Port)], true, (int)settings.Timeout.TotalMilliseconds);
 
     /// <exception cref="ResourceException">No answer in time, the key refused, a prerequisite failed, or any other error code.</exception>
-    private void Check(DnsMessageBase? response, DnsName zone, string what, CancellationToken cancellationToken)
+    private void Check(DnsMessageBase? response, DnsName zone, string what, DnsRecordKey key, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        if (response?.ReturnCode is ReturnCode.NXRRSet or ReturnCode.YXRRSet or ReturnCode.NxDomain or ReturnCode.YXDomain)
+        {
+            throw new DnsRecordChangedException(key,
+                $"{what} was not made: the record set changed on {Endpoint} since Hearth read it ({ReturnCodeText(response)}: someone else changed it)");
+        }
         if (response is null)
         {
             // ARSoft.Tools.Net reports a timeout, a refused connection and an unreadable answer alike, as no answer.
-            throw new ResourceException($"{what}: no answer from {Endpoint} within {settings.Timeout.TotalSeconds:0.#} s",
+            throw new ResourceException($"{what}: no answer from {Endpoint} within {settings.Timeout.TotalSeconds:0.#} s, {MaxAttempts} times",
                 $"check that the server runs and listens on TCP {Endpoint}, or raise providers.rfc2136.timeout; an update may have been applied: run plan to see");
         }
         switch (response.ReturnCode)

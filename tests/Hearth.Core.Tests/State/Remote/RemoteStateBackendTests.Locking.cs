@@ -15,7 +15,7 @@ public sealed partial class RemoteStateBackendTests
         Assert.Equal(holder, refused.Holder);
         Assert.Contains(holder.Who, refused.Message, StringComparison.Ordinal);
         Assert.Contains($"hearth force-unlock {holder.Id}", refused.Hint, StringComparison.Ordinal);
-        Assert.Contains("outlives a killed process", refused.Hint, StringComparison.Ordinal);
+        Assert.Contains("its lock on memory stayed behind", refused.Hint, StringComparison.Ordinal);
         Assert.Contains("--lock-timeout", refused.Hint, StringComparison.Ordinal);
     }
 

@@ -15,13 +15,13 @@ public sealed class Rfc2136LabTests(BindServer bind)
 
     private string ZoneKey => _zone.Replace('.', '_');
 
-    private string Lab(string records, string? secret = null, bool sha512 = false) => $"""
+    private string Lab(string records, string? secret = null, bool sha512 = false, int? port = null) => $"""
         variables:
           ip: {"{"} default: 192.0.2.10 {"}"}
         providers:
           rfc2136:
             server: {BindServer.Host}
-            port: {bind.Port}
+            port: {port ?? bind.Port}
             timeout: 5
             tsig:
               name: {(sha512 ? BindServer.Sha512KeyName : BindServer.Sha256KeyName)}
@@ -216,5 +216,20 @@ public sealed class Rfc2136LabTests(BindServer bind)
     {
         var soa = (await bind.DigTransferAsync(_zone, None)).Split('\n').First(l => l.Contains("SOA", StringComparison.Ordinal));
         return long.Parse(soa.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries)[6], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
+    public async Task An_update_whose_answer_was_lost_is_found_made_and_not_sent_twice()
+    {
+        await using var proxy = new DnsAnswerDroppingProxy(bind.Port);
+        using var engine = Harness(Lab(ManyRecords(3), port: proxy.Port));
+        proxy.DropNextUpdateAnswers(1);
+
+        var (_, result) = await engine.ApplyAsync(parallelism: 1);
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors.Select(e => e.Message)));
+        Assert.Equal(1, proxy.Dropped);
+        Assert.Equal(3, (await bind.DigTransferAsync(_zone, None)).Split('\n').Count(l => l.StartsWith("host", StringComparison.Ordinal)));
+        Assert.False((await engine.PlanAsync()).HasChanges);
     }
 }
