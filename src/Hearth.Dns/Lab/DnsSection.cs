@@ -4,6 +4,7 @@ using Hearth.Core.Expressions;
 using Hearth.Core.Labs;
 using Hearth.Core.Syntax;
 using Hearth.Core.Values;
+using Hearth.Dns.Ownership;
 using Hearth.Dns.Providers;
 using Hearth.Dns.Records;
 using Hearth.Dns.Resources;
@@ -17,7 +18,8 @@ namespace Hearth.Dns.Lab;
 /// </summary>
 public sealed class DnsSection(DnsRecordResourceType recordType, DnsZoneResourceType zoneType) : ILabSection
 {
-    private static readonly string[] ZoneKeys = ["provider", "manage", "owner", "records"];
+    private static readonly string[] ZoneKeys = ["provider", "manage", "owner", "external_dns", "records"];
+    private static readonly string[] ExternalDnsKeys = ["txt_prefix", "txt_suffix"];
     private static readonly string[] RecordKeys = ["name", "type", "value", "values", "ttl", "adopt", "proxied", "comment"];
     private static readonly string[] CloudflareOnlyKeys = ["proxied", "comment"];
 
@@ -73,10 +75,11 @@ public sealed class DnsSection(DnsRecordResourceType recordType, DnsZoneResource
         if (!DnsProviders.Known.Contains(provider.Value.Text))
             diagnostics.Add(provider.Value.Span, $"`{provider.Value.Text}` is not a DNS provider", NameSuggester.Hint(provider.Value.Text, DnsProviders.Known, "provider"));
         var resources = new List<ResourceConfig>();
+        var externalDns = ReadExternalDns(settings, zone, diagnostics);
         if (Literal(settings.Find("manage"), diagnostics) is { } manage)
         {
             if (manage.Text == "all")
-                resources.Add(ZoneResource(zone, provider.Value.Text, settings));
+                resources.Add(ZoneResource(zone, provider.Value.Text, settings, externalDns.Arguments));
             else if (manage.Text != "owned")
                 diagnostics.Add(manage.Span, $"manage must be owned or all, not `{manage.Text}`",
                     "owned (the default) touches only records the lab declares; all also deletes every record it does not declare");
@@ -91,7 +94,7 @@ public sealed class DnsSection(DnsRecordResourceType recordType, DnsZoneResource
         var declared = new Dictionary<DnsRecordKey, SyntaxNode>();
         foreach (var item in records.Items)
         {
-            if (ExpandRecord(zone, provider.Value.Text, item, declared, diagnostics) is { } resource)
+            if (ExpandRecord(zone, provider.Value.Text, externalDns, item, declared, diagnostics) is { } resource)
                 resources.Add(resource);
         }
         CheckCoexistence(zone, declared, diagnostics);
@@ -99,14 +102,41 @@ public sealed class DnsSection(DnsRecordResourceType recordType, DnsZoneResource
     }
 
     /// <summary>Under <c>manage: all</c> the zone itself is a resource: planning it finds the records the lab does not declare.</summary>
-    private ResourceConfig ZoneResource(DnsName zone, string provider, MappingSyntax settings)
+    private ResourceConfig ZoneResource(DnsName zone, string provider, MappingSyntax settings, IReadOnlyList<MapEntryExpression> externalDns)
     {
         var span = settings.Find("manage")!.Value.Span;
-        var arguments = new MapExpression([Text("zone", zone.Value, span), Text("provider", provider, span), Text("manage", "all", span)], settings.Span);
+        var arguments = new MapExpression([Text("zone", zone.Value, span), Text("provider", provider, span), Text("manage", "all", span), .. externalDns], settings.Span);
         return new ResourceConfig(DnsZoneAddress.For(zone), zoneType, arguments, null, [], LifecycleConfig.Default, settings.Span);
     }
 
-    private ResourceConfig? ExpandRecord(DnsName zone, string provider, SyntaxNode item, Dictionary<DnsRecordKey, SyntaxNode> declared, DiagnosticBag diagnostics)
+    /// <summary>
+    /// <c>external_dns: { txt_prefix: … }</c> (or <c>txt_suffix</c>): where the zone's ExternalDNS keeps its registry,
+    /// carried by every resource of the zone so each one knows which records are ExternalDNS's.
+    /// </summary>
+    private static (ExternalDnsLayout Layout, List<MapEntryExpression> Arguments) ReadExternalDns(MappingSyntax settings, DnsName zone, DiagnosticBag diagnostics)
+    {
+        if (settings.Find("external_dns") is not { } entry)
+            return (ExternalDnsLayout.Default, []);
+        if (entry.Value is not MappingSyntax mapping)
+        {
+            diagnostics.Add(entry.Value.Span, $"external_dns of zone {zone} must be a mapping", "e.g. external_dns: { txt_prefix: extdns- }, as ExternalDNS's --txt-prefix");
+            return (ExternalDnsLayout.Default, []);
+        }
+        CheckKeys(mapping, ExternalDnsKeys, $"external_dns of zone {zone}", diagnostics);
+        var prefix = Literal(mapping.Find("txt_prefix"), diagnostics);
+        var suffix = Literal(mapping.Find("txt_suffix"), diagnostics);
+        if (prefix is not null && suffix is not null)
+            diagnostics.Add(mapping.Span, $"external_dns of zone {zone} sets both txt_prefix and txt_suffix", "ExternalDNS takes one of them: copy the flag it runs with");
+        var arguments = new List<MapEntryExpression>();
+        if (prefix is { } p)
+            arguments.Add(Text(ExternalDnsLayout.PrefixAttribute, p.Text, p.Span));
+        if (suffix is { } s)
+            arguments.Add(Text(ExternalDnsLayout.SuffixAttribute, s.Text, s.Span));
+        return (new ExternalDnsLayout(prefix?.Text.ToLowerInvariant(), suffix?.Text.ToLowerInvariant()), arguments);
+    }
+
+    private ResourceConfig? ExpandRecord(DnsName zone, string provider, (ExternalDnsLayout Layout, List<MapEntryExpression> Arguments) externalDns,
+        SyntaxNode item, Dictionary<DnsRecordKey, SyntaxNode> declared, DiagnosticBag diagnostics)
     {
         if (item is not MappingSyntax record)
         {
@@ -136,7 +166,7 @@ public sealed class DnsSection(DnsRecordResourceType recordType, DnsZoneResource
             diagnostics.Add(record.Span, e.Problems[0].Message, e.Problems[0].Hint);
             return null;
         }
-        if (type == DnsRecordType.TXT && Ownership.ExternalDnsRegistry.IsRegistryName(name))
+        if (type == DnsRecordType.TXT && ExternalDnsRegistry.IsRegistryName(name, externalDns.Layout))
             diagnostics.Add(record.Span, $"{name} TXT is where ExternalDNS keeps its ownership records (the `a-`, `aaaa-`, `cname-`… prefix)",
                 "give the TXT record another name: one here would stop ExternalDNS from recording its own records");
         if (!declared.TryAdd(new DnsRecordKey(name, type), record))
@@ -151,14 +181,15 @@ public sealed class DnsSection(DnsRecordResourceType recordType, DnsZoneResource
         var ttl = record.Find("ttl") is { } ttlEntry ? ExpressionParser.FromSyntax(ttlEntry.Value) : null;
         CheckLiteralValues(zone, name, type, values, ttl, record, diagnostics);
 
-        var arguments = new List<MapEntryExpression>
-        {
+        List<MapEntryExpression> arguments =
+        [
             Text("zone", zone.Value, record.Span),
             Text("provider", provider, record.Span),
             Text("name", name.Value, nameText.Value.Span),
             Text("type", type.ToString(), typeText.Value.Span),
             new("values", values.Span, values),
-        };
+            .. externalDns.Arguments,
+        ];
         if (ttl is not null)
             arguments.Add(new MapEntryExpression("ttl", record.Find("ttl")!.Key.Span, ttl));
         foreach (var key in CloudflareOnlyKeys)

@@ -16,9 +16,9 @@ internal static class ExternalDnsRegistry
     private static readonly DnsRecordType[] PrefixedTypes =
         [DnsRecordType.A, DnsRecordType.AAAA, DnsRecordType.CNAME, DnsRecordType.NS, DnsRecordType.MX, DnsRecordType.PTR, DnsRecordType.SRV, DnsRecordType.TXT];
 
-    public static ExternalDnsOwner? OwnerOf(DnsRecordKey record, DnsRecordSets zone)
+    public static ExternalDnsOwner? OwnerOf(DnsRecordKey record, DnsRecordSets zone, ExternalDnsLayout layout)
     {
-        foreach (var name in OwnershipNames(record))
+        foreach (var name in OwnershipNames(record, layout))
         {
             if (zone.Find(new DnsRecordKey(name, DnsRecordType.TXT)) is not { } txt)
                 continue;
@@ -38,7 +38,7 @@ internal static class ExternalDnsRegistry
     /// True when <paramref name="txt"/> is a registry entry itself: a TXT carrying <c>heritage=external-dns</c>, or an
     /// opaque blob (an encrypted entry) at a registry name or beside the records it would describe.
     /// </summary>
-    public static bool IsRegistryEntry(DnsRecordSet txt, DnsRecordSets zone)
+    public static bool IsRegistryEntry(DnsRecordSet txt, DnsRecordSets zone, ExternalDnsLayout layout)
     {
         if (txt.Type != DnsRecordType.TXT)
             return false;
@@ -46,15 +46,19 @@ internal static class ExternalDnsRegistry
         if (texts.Any(text => Labels(text) is not null))
             return true;
         return texts.Any(LooksEncrypted) &&
-            (IsRegistryName(txt.Name) || zone.Any(set => set.Name == txt.Name && set.Type != DnsRecordType.TXT));
+            (IsRegistryName(txt.Name, layout) || zone.Any(set => set.Name == txt.Name && set.Type != DnsRecordType.TXT));
     }
 
     /// <summary>True when <paramref name="name"/> is where ExternalDNS keeps (or would keep) a registry entry: Hearth must not put a TXT there.</summary>
-    public static bool IsRegistryName(DnsName name) =>
-        name.Labels.Count > 0 && PrefixedTypes.Any(t => name.Labels[0].StartsWith(Prefix(t), StringComparison.Ordinal) && name.Labels[0].Length > Prefix(t).Length);
+    public static bool IsRegistryName(DnsName name, ExternalDnsLayout layout) =>
+        layout.IsAffixedName(name) ||
+        (name.Labels.Count > 0 && PrefixedTypes.Any(t => name.Labels[0].StartsWith(Prefix(t), StringComparison.Ordinal) && name.Labels[0].Length > Prefix(t).Length));
 
-    public static IEnumerable<DnsName> OwnershipNames(DnsRecordKey record)
+    /// <summary>Where a registry entry for <paramref name="record"/> may be: its own name, <c>TYPE-NAME</c>, and the layout's affixed name.</summary>
+    public static IEnumerable<DnsName> OwnershipNames(DnsRecordKey record, ExternalDnsLayout layout)
     {
+        if (layout.AffixedName(record) is { } affixed)
+            yield return affixed;
         if (record.Type != DnsRecordType.AAAA)
             yield return record.Name;
         if (PrefixedTypes.Contains(record.Type) && record.Name.Labels.Count > 0 && record.Name.Parent is { } parent)

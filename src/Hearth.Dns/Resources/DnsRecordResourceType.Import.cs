@@ -1,6 +1,7 @@
 using Hearth.Core.Diagnostics;
 using Hearth.Core.Resources;
 using Hearth.Core.Values;
+using Hearth.Dns.Ownership;
 using Hearth.Dns.Records;
 
 namespace Hearth.Dns.Resources;
@@ -27,7 +28,7 @@ public sealed partial class DnsRecordResourceType
         var set = await provider.FindAsync(zone, key, cancellationToken);
         if (set is null)
             return null;
-        await RefuseExternalDnsAsync(provider, zone, key, cancellationToken);
+        await RefuseExternalDnsAsync(provider, zone, key, ExternalDnsLayout.From(config), cancellationToken);
         return WithSet(config.With("adopt", config.Get("adopt") ?? Value.False), set);
     }
 }

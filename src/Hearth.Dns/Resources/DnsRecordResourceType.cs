@@ -3,6 +3,7 @@ using Hearth.Core.Addressing;
 using Hearth.Core.Diagnostics;
 using Hearth.Core.Resources;
 using Hearth.Core.Values;
+using Hearth.Dns.Ownership;
 using Hearth.Dns.Providers;
 using Hearth.Dns.Providers.Cloudflare;
 using Hearth.Dns.Records;
@@ -44,6 +45,8 @@ public sealed partial class DnsRecordResourceType : ResourceType, IBatchedRead, 
         new AttributeSchema("values", AttributeType.ListOf(AttributeType.String), AttributeUse.Required, "The record set's values."),
         new AttributeSchema("proxied", AttributeType.Bool, AttributeUse.Optional, "Cloudflare: answer through Cloudflare's proxy (A, AAAA, CNAME); the TTL is then automatic.", Default: Value.False),
         new AttributeSchema("comment", AttributeType.String, AttributeUse.Optional, "Cloudflare: a note kept beside each record."),
+        new AttributeSchema(ExternalDnsLayout.PrefixAttribute, AttributeType.String, AttributeUse.Optional, "ExternalDNS's --txt-prefix in this zone (from the zone's external_dns:)."),
+        new AttributeSchema(ExternalDnsLayout.SuffixAttribute, AttributeType.String, AttributeUse.Optional, "ExternalDNS's --txt-suffix in this zone (from the zone's external_dns:)."),
         new AttributeSchema("adopt", AttributeType.Bool, AttributeUse.Optional, "Take over a record set that already exists.", Default: Value.False),
         new AttributeSchema("id", AttributeType.String, AttributeUse.Computed, "NAME TYPE.")));
 
@@ -104,7 +107,7 @@ public sealed partial class DnsRecordResourceType : ResourceType, IBatchedRead, 
             if (!request.Config.GetBool("adopt", false))
                 throw new ResourceException($"{set.Name} {set.Type} already exists in {zone} (made by hand, or by another tool)",
                     "set `adopt: true` on the record to take it over, or remove it from the zone first");
-            await RefuseExternalDnsAsync(provider, zone, set.Key, cancellationToken);
+            await RefuseExternalDnsAsync(provider, zone, set.Key, ExternalDnsLayout.From(request.Config), cancellationToken);
             if (existing != set)
                 await provider.PutAsync(zone, set, existing, cancellationToken); // An adopted record that already matches is left as it is.
         }

@@ -23,6 +23,8 @@ public sealed class DnsZoneResourceType(DnsRecordResourceType records) : Resourc
         new AttributeSchema("zone", AttributeType.String, AttributeUse.Required, "The zone, e.g. qt.rs.", ForcesReplacement: true),
         new AttributeSchema("provider", AttributeType.String, AttributeUse.Required, "The zone's provider."),
         new AttributeSchema("manage", AttributeType.String, AttributeUse.Required, "all: records the lab does not declare are deleted."),
+        new AttributeSchema(ExternalDnsLayout.PrefixAttribute, AttributeType.String, AttributeUse.Optional, "ExternalDNS's --txt-prefix in this zone."),
+        new AttributeSchema(ExternalDnsLayout.SuffixAttribute, AttributeType.String, AttributeUse.Optional, "ExternalDNS's --txt-suffix in this zone."),
         new AttributeSchema("id", AttributeType.String, AttributeUse.Computed, "The zone.")));
 
     public override MapValue Plan(PlanRequest request) =>
@@ -36,7 +38,7 @@ public sealed class DnsZoneResourceType(DnsRecordResourceType records) : Resourc
         var found = new List<UndeclaredObject>();
         foreach (var set in sets)
         {
-            if (IsKeptWhole(zone, set, sets))
+            if (IsKeptWhole(zone, set, sets, ExternalDnsLayout.From(request.Config)))
                 continue;
             var address = DnsRecordAddress.For(zone, set.Name, set.Type);
             if (!request.Known.Contains(address))
@@ -46,10 +48,10 @@ public sealed class DnsZoneResourceType(DnsRecordResourceType records) : Resourc
     }
 
     /// <summary>What stays in a zone the lab manages whole even though the lab does not declare it.</summary>
-    private static bool IsKeptWhole(DnsName zone, DnsRecordSet set, DnsRecordSets sets) =>
+    private static bool IsKeptWhole(DnsName zone, DnsRecordSet set, DnsRecordSets sets, ExternalDnsLayout layout) =>
         (set.Type == DnsRecordType.NS && set.Name == zone) ||
-        ExternalDnsRegistry.OwnerOf(set.Key, sets) is not null ||
-        ExternalDnsRegistry.IsRegistryEntry(set, sets);
+        ExternalDnsRegistry.OwnerOf(set.Key, sets, layout) is not null ||
+        ExternalDnsRegistry.IsRegistryEntry(set, sets, layout);
 
     public override Task<MapValue?> ReadAsync(ReadRequest request, CancellationToken cancellationToken) =>
         Task.FromResult<MapValue?>(request.Prior); // Nothing lives behind it but the choice; the zone's records are read by discovery.

@@ -22,7 +22,7 @@ public sealed class ExternalDnsCoexistenceTests
 
         """;
 
-    private static EngineHarness Harness(string records, string manage = "owned")
+    private static EngineHarness Harness(string records, string manage = "owned", string zoneExtra = "", string zone = Zone)
     {
         var kind = new DnsRecordResourceType();
         var engine = DnsEngine.Harness($$"""
@@ -33,11 +33,12 @@ public sealed class ExternalDnsCoexistenceTests
                 qt.rs:
                   provider: zonefile
                   manage: {{manage}}
+            {{zoneExtra}}
                   records:
             {{records}}
             """, kind);
         Directory.CreateDirectory(engine.Lab.PathOf("zones"));
-        File.WriteAllText(engine.Lab.PathOf("zones/qt.rs.zone"), Zone);
+        File.WriteAllText(engine.Lab.PathOf("zones/qt.rs.zone"), zone);
         return engine;
     }
 
@@ -137,5 +138,35 @@ public sealed class ExternalDnsCoexistenceTests
         Assert.Equal(("dns_zone.qt_rs", ChangeAction.Delete), (change.Address.ToString(), change.Action));
         await engine.ApplyAsync();
         Assert.Matches(@"(?m)^late\s+300\s+IN\s+A\s+192\.0\.2\.77$", await File.ReadAllTextAsync(engine.Lab.PathOf("zones/qt.rs.zone")));
+    }
+
+    [Fact]
+    public async Task With_external_dns_txt_prefix_its_affixed_registry_entries_keep_its_records_under_manage_all()
+    {
+        const string zone = """
+            $ORIGIN qt.rs.
+            @ 3600 IN SOA ns1.provider.test. hostmaster.qt.rs. 1 3600 600 1209600 300
+            @ 3600 IN NS ns1.provider.test.
+            grafana 300 IN CNAME k8s.qt.rs.
+            extdns-cname-grafana 300 IN TXT "heritage=external-dns,external-dns/owner=k8s"
+            hand 300 IN A 192.0.2.12
+
+            """;
+        using var engine = Harness("        - { name: k8s, type: A, value: 192.0.2.10 }", manage: "all",
+            zoneExtra: "      external_dns: { txt_prefix: extdns- }", zone: zone);
+
+        var plan = await engine.PlanAsync();
+
+        Assert.Equal(["dns_record.qt_rs.hand_A"], plan.Actions.Where(c => c.Action == ChangeAction.Delete).Select(c => c.Address.ToString()));
+    }
+
+    [Fact]
+    public void External_dns_takes_a_txt_prefix_or_a_txt_suffix_not_both()
+    {
+        using var engine = Harness("        - { name: k8s, type: A, value: 192.0.2.10 }", zoneExtra: "      external_dns: { txt_prefix: a-, txt_suffix: -b }");
+
+        var error = Assert.Throws<LabException>(() => engine.Load());
+
+        Assert.Contains(error.Diagnostics, d => d.Message == "external_dns of zone qt.rs. sets both txt_prefix and txt_suffix");
     }
 }

@@ -22,10 +22,16 @@ public sealed class ExternalDnsRegistryTests
         Set("hand.qt.rs.", DnsRecordType.TXT, "v=spf1 -all"),
         Set("other.qt.rs.", DnsRecordType.A, "192.0.2.4"),
         Set("a-other.qt.rs.", DnsRecordType.TXT, "heritage=someone-else,owner=x"),
+        Set("grafana.qt.rs.", DnsRecordType.CNAME, "k8s.qt.rs."),
+        Set("extdns-cname-grafana.qt.rs.", DnsRecordType.TXT, "heritage=external-dns,external-dns/owner=k8s"),
+        Set("loki.qt.rs.", DnsRecordType.CNAME, "k8s.qt.rs."),
+        Set("cname-loki-owner.qt.rs.", DnsRecordType.TXT, "heritage=external-dns,external-dns/owner=k8s"),
+        Set("tempo.qt.rs.", DnsRecordType.CNAME, "k8s.qt.rs."),
+        Set("cname-reg.tempo.qt.rs.", DnsRecordType.TXT, "heritage=external-dns,external-dns/owner=k8s"),
     ]);
 
-    private static ExternalDnsOwner? OwnerOf(string name, DnsRecordType type) =>
-        ExternalDnsRegistry.OwnerOf(new DnsRecordKey(DnsName.Parse(name), type), Listing);
+    private static ExternalDnsOwner? OwnerOf(string name, DnsRecordType type, ExternalDnsLayout? layout = null) =>
+        ExternalDnsRegistry.OwnerOf(new DnsRecordKey(DnsName.Parse(name), type), Listing, layout ?? ExternalDnsLayout.Default);
 
     [Fact]
     public void A_record_with_a_registry_entry_in_the_new_format_is_external_dnss()
@@ -67,5 +73,18 @@ public sealed class ExternalDnsRegistryTests
     [InlineData("a.qt.rs.", false)]
     [InlineData("alpha.qt.rs.", false)]
     public void Registry_names_are_recognised(string name, bool expected) =>
-        Assert.Equal(expected, ExternalDnsRegistry.IsRegistryName(DnsName.Parse(name)));
+        Assert.Equal(expected, ExternalDnsRegistry.IsRegistryName(DnsName.Parse(name), ExternalDnsLayout.Default));
+
+    [Theory]
+    [InlineData("grafana.qt.rs.", "extdns-", null, "extdns-cname-grafana.qt.rs.")]
+    [InlineData("loki.qt.rs.", null, "-owner", "cname-loki-owner.qt.rs.")]
+    [InlineData("tempo.qt.rs.", "%{record_type}-reg.", null, "cname-reg.tempo.qt.rs.")]
+    public void With_a_txt_prefix_or_suffix_the_affixed_registry_entry_is_found(string name, string? prefix, string? suffix, string registry)
+    {
+        var layout = new ExternalDnsLayout(prefix, suffix);
+
+        Assert.Null(OwnerOf(name, DnsRecordType.CNAME));
+        Assert.Equal(("k8s", registry), (OwnerOf(name, DnsRecordType.CNAME, layout)!.Owner, OwnerOf(name, DnsRecordType.CNAME, layout)!.RegistryName));
+        Assert.True(ExternalDnsRegistry.IsRegistryName(DnsName.Parse(registry), layout));
+    }
 }
