@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Hearth.Storage.Resources;
 
 /// <summary>B2's naming rules and capability names (shared/specs/backblaze-b2.md §2, §3, §5), checked before any call.</summary>
-public static partial class B2Names
+internal static partial class B2Names
 {
     /// <summary>Every capability B2 knows, exactly as it spells them.</summary>
     public static readonly IReadOnlyList<string> Capabilities =
