@@ -116,14 +116,12 @@ public sealed class B2KeyResourceType(B2Accounts accounts, IReadOnlyDictionary<s
         var keys = await accounts.For(request).ListKeysAsync(cancellationToken);
         if (keys.Find(k => k.ApplicationKeyId == request.Id) is not { } key)
             return null;
-        var config = request.Config ?? new MapValue(ValueMap.Empty);
-        var attributes = config
-            .With("key_name", Value.String(key.KeyName))
-            .With("capabilities", Value.List(key.Capabilities.Select(Value.String)))
-            .With("name_prefix", key.NamePrefix is null ? Value.Null : Value.String(key.NamePrefix))
+        // The lab's arguments where they evaluate (a bucket named through a reference once that bucket is in the state).
+        var config = (request.Config ?? new MapValue(ValueMap.Empty))
             .With("id", Value.String(key.ApplicationKeyId))
             .With("bucket_id", key.BucketId is null ? Value.Null : Value.String(key.BucketId))
             .With("fingerprint", Value.String(""));
+        var attributes = Observed(config, key);
         return attributes.Get("write_to") is null ? attributes.With("write_to", Value.Null) : attributes;
     }
 
