@@ -18,7 +18,7 @@ namespace Hearth.Storage.Lab;
 /// </summary>
 public sealed class StorageSection(B2BucketResourceType bucketType, B2KeyResourceType keyType) : ILabSection
 {
-    private static readonly string[] BucketKeys = ["name", "type", "bucket_info", "lifecycle", "encryption", "object_lock"];
+    private static readonly string[] BucketKeys = ["name", "type", "bucket_info", "lifecycle", "cors", "encryption", "object_lock"];
     private static readonly string[] RuleKeys = ["prefix", .. B2BucketAttributes.DayFields];
     private static readonly string[] LockKeys = ["mode", "days"];
     private static readonly string[] KeyKeys = ["key_name", "bucket", "capabilities", "name_prefix", "valid_duration", "duration", "write_to"];
@@ -81,7 +81,12 @@ public sealed class StorageSection(B2BucketResourceType bucketType, B2KeyResourc
                 diagnostics.Add(type.Span, $"`{type.Text}` is not a bucket type", NameSuggester.Hint(type.Text, ["allPrivate", "allPublic"], "type"));
             arguments.Add(Text("type", type.Text, type.Span));
         }
-        foreach (var key in new[] { "bucket_info", "encryption" })
+        if (settings.Find("cors") is { Value: SequenceSyntax corsRules })
+        {
+            foreach (var rule in corsRules.Items.OfType<MappingSyntax>())
+                CheckKeys(rule, B2CorsRules.Fields, "a CORS rule", diagnostics);
+        }
+        foreach (var key in new[] { "bucket_info", "cors", "encryption" })
         {
             if (settings.Find(key) is { } setting)
                 arguments.Add(new MapEntryExpression(key, setting.Key.Span, ExpressionParser.FromSyntax(setting.Value)));

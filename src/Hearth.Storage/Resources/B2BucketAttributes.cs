@@ -24,8 +24,14 @@ internal static class B2BucketAttributes
     public static readonly JsonElement NoRetention = Json("""{"mode":null,"period":null}""");
     public static readonly JsonElement NoEncryptionJson = Json("""{"mode":null}""");
 
-    public static MapValue Normalise(MapValue config) =>
-        config.Get("lifecycle") is ListValue rules && !rules.ContainsUnknown ? config.With("lifecycle", Canonical(rules.Items)) : config;
+    public static MapValue Normalise(MapValue config)
+    {
+        if (config.Get("lifecycle") is ListValue rules && !rules.ContainsUnknown)
+            config = config.With("lifecycle", Canonical(rules.Items));
+        if (config.Get("cors") is ListValue cors && !cors.ContainsUnknown)
+            config = config.With("cors", B2CorsRules.Canonical(cors.Items));
+        return config;
+    }
 
     public static MapValue Of(B2Bucket bucket)
     {
@@ -37,6 +43,7 @@ internal static class B2BucketAttributes
             .With("type", Value.String(bucket.BucketType))
             .With("bucket_info", Value.Map((bucket.BucketInfo ?? []).Select(e => KeyValuePair.Create(e.Key, Value.String(e.Value)))))
             .With("lifecycle", Value.List(rules.OrderBy(r => ((MapValue)r).GetString("prefix"), StringComparer.Ordinal)))
+            .With("cors", B2CorsRules.Of(bucket.CorsRules))
             .With("encryption", Value.String(EncryptionMode(bucket.DefaultServerSideEncryption) ?? NoEncryption))
             .With("object_lock", Value.Bool(locked))
             .With("retention_mode", mode is null ? Value.Null : Value.String(mode))

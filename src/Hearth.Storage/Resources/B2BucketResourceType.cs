@@ -27,6 +27,8 @@ public sealed partial class B2BucketResourceType(B2Accounts accounts) : Resource
         new AttributeSchema("lifecycle", AttributeType.ListOf(AttributeType.Any), AttributeUse.Optional,
             "Lifecycle rules: { prefix, days_from_hiding_to_deleting, days_from_uploading_to_hiding, days_from_starting_to_canceling_unfinished_large_files }.",
             Default: Value.List([])),
+        new AttributeSchema("cors", AttributeType.ListOf(AttributeType.Any), AttributeUse.Optional,
+            "CORS rules: { name, allowed_origins, allowed_operations, allowed_headers, expose_headers, max_age_seconds }, in order.", Default: Value.List([])),
         new AttributeSchema("encryption", AttributeType.String, AttributeUse.Optional, "Default server-side encryption: none or SSE-B2.",
             Default: Value.String(B2BucketAttributes.NoEncryption)),
         new AttributeSchema("object_lock", AttributeType.Bool, AttributeUse.Optional, "File lock (object lock) enabled; once on, it stays on.", Default: Value.False),
@@ -45,6 +47,8 @@ public sealed partial class B2BucketResourceType(B2Accounts accounts) : Resource
             yield return new AttributeProblem("encryption", $"`{encryption}` is not a default encryption B2 offers", "none or SSE-B2");
         foreach (var rulesProblem in B2BucketAttributes.LifecycleProblems(config.Get("lifecycle")))
             yield return new AttributeProblem("lifecycle", rulesProblem, "each rule needs a prefix and positive days; no rule's prefix may start another's");
+        foreach (var corsProblem in B2CorsRules.Problems(config.Get("cors")))
+            yield return new AttributeProblem("cors", corsProblem, null);
         if (config.GetString("retention_mode") is { } mode)
         {
             if (mode is not ("governance" or "compliance"))
@@ -83,7 +87,7 @@ public sealed partial class B2BucketResourceType(B2Accounts accounts) : Resource
         var client = accounts.For(request);
         var bucket = await client.CreateBucketAsync(new B2NewBucket(config.GetString("name")!, config.GetString("type")!,
             new Dictionary<string, string>(config.GetStringMap("bucket_info"), StringComparer.Ordinal), B2BucketAttributes.Rules(config),
-            null, config.GetBool("object_lock", false) ? true : null, B2BucketAttributes.Encryption(config)), cancellationToken);
+            B2CorsRules.Json(config.Get("cors")), config.GetBool("object_lock", false) ? true : null, B2BucketAttributes.Encryption(config)), cancellationToken);
         if (B2BucketAttributes.Retention(config) is { } retention)
             bucket = await client.UpdateBucketAsync(bucket.BucketId, new B2BucketChanges(DefaultRetention: retention, IfRevisionIs: bucket.Revision), cancellationToken);
         return B2BucketAttributes.Of(bucket);
@@ -100,6 +104,7 @@ public sealed partial class B2BucketResourceType(B2Accounts accounts) : Resource
             BucketType: config.GetString("type"),
             BucketInfo: new Dictionary<string, string>(config.GetStringMap("bucket_info"), StringComparer.Ordinal),
             LifecycleRules: B2BucketAttributes.Rules(config),
+            CorsRules: B2CorsRules.Json(config.Get("cors")),
             FileLockEnabled: config.GetBool("object_lock", false) && !prior.GetBool("object_lock", false) ? true : null,
             DefaultRetention: SameRetention(config, prior) ? null : B2BucketAttributes.Retention(config) ?? B2BucketAttributes.NoRetention,
             DefaultServerSideEncryption: config.GetString("encryption") == prior.GetString("encryption")

@@ -130,4 +130,32 @@ public sealed class B2BucketTests
         Assert.Equal("allPublic", imported.GetString("type"));
         Assert.Equal(Value.List([]), imported.Get("lifecycle"));
     }
+
+    [Fact]
+    public async Task Cors_rules_are_created_compared_and_changed_in_place()
+    {
+        const string Cors = """
+            storage:
+              b2:
+                buckets:
+                  public-assets:
+                    type: allPublic
+                    cors:
+                      - { name: downloadFromAnyOrigin, allowed_origins: ["https://qt.rs"], allowed_operations: [b2_download_file_by_name], max_age_seconds: 3600 }
+            """;
+        using var lab = new B2Lab(Cors);
+        await lab.Harness.ApplyAsync();
+
+        var rule = Assert.Single(lab.Fake.Buckets()[0].CorsRules)!;
+        Assert.Equal("downloadFromAnyOrigin", rule["corsRuleName"]!.GetValue<string>());
+        Assert.Equal(3600, rule["maxAgeSeconds"]!.GetValue<int>());
+        Assert.False((await lab.Harness.PlanAsync()).HasChanges);
+
+        lab.Rewrite(Cors.Replace("3600", "60", StringComparison.Ordinal));
+        var (plan, result) = await lab.Harness.ApplyAsync();
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+        Assert.Equal(ChangeAction.Update, Assert.Single(plan.Actions).Action);
+        Assert.Equal(60, lab.Fake.Buckets()[0].CorsRules[0]!["maxAgeSeconds"]!.GetValue<int>());
+    }
 }
