@@ -158,4 +158,20 @@ public sealed class B2BucketTests
         Assert.Equal(ChangeAction.Update, Assert.Single(plan.Actions).Action);
         Assert.Equal(60, lab.Fake.Buckets()[0].CorsRules[0]!["maxAgeSeconds"]!.GetValue<int>());
     }
+
+    [Fact]
+    public async Task A_provider_key_without_write_buckets_fails_clearly_and_never_prints_its_secret()
+    {
+        using var lab = new B2Lab("storage: { b2: { buckets: { photos-2024: { type: allPrivate } } } }");
+        var reader = lab.Fake.AddKey(["listBuckets", "readBuckets"]);
+        lab.UseKey(reader);
+
+        var (_, result) = await lab.Harness.ApplyAsync();
+
+        var error = Assert.Single(result.Errors).ToString();
+        Assert.Contains("b2_create_bucket", error, StringComparison.Ordinal);
+        Assert.Contains("unauthorized", error, StringComparison.Ordinal);
+        Assert.DoesNotContain(reader.ApplicationKey, error, StringComparison.Ordinal);
+        Assert.Empty(lab.Fake.Buckets());
+    }
 }

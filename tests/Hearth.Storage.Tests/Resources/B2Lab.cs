@@ -17,10 +17,13 @@ namespace Hearth.Storage.Tests.Resources;
 internal sealed class B2Lab : IDisposable
 {
     private readonly B2Accounts _accounts;
+    private string _storage;
 
     public B2Lab(string storage, params (string Path, string Content)[] files)
     {
         Fake = new FakeB2();
+        _storage = storage;
+        ProviderKey = Fake.MasterKey;
         Identity = AgeIdentity.Generate();
         _accounts = new B2Accounts(Fake);
         var module = StorageModule.Create(_accounts, new Dictionary<string, string>(StringComparer.Ordinal) { ["SOPS_AGE_KEY"] = Identity.ToSecretString() });
@@ -34,6 +37,9 @@ internal sealed class B2Lab : IDisposable
 
     public AgeIdentity Identity { get; }
 
+    /// <summary>The key the lab's providers section works with; the account's master key unless <see cref="UseKey"/> says otherwise.</summary>
+    public FakeB2Key ProviderKey { get; private set; }
+
     public EngineHarness Harness { get; }
 
     public B2BucketResourceType BucketKind { get; }
@@ -42,17 +48,28 @@ internal sealed class B2Lab : IDisposable
 
     /// <summary>The providers section as the engine hands it to the kinds, for calling one operation directly.</summary>
     public ProviderSettings ProviderSettings => new(ImmutableDictionary<string, MapValue>.Empty.Add("b2", new MapValue(ValueMap.Empty)
-        .With("application_key_id", Value.String(Fake.MasterKey.ApplicationKeyId))
-        .With("application_key", Value.String(Fake.MasterKey.ApplicationKey).MarkSensitive())
+        .With("application_key_id", Value.String(ProviderKey.ApplicationKeyId))
+        .With("application_key", Value.String(ProviderKey.ApplicationKey).MarkSensitive())
         .With("endpoint", Value.String(FakeB2.BaseUrl))));
 
     public string Providers => $$"""
         providers:
-          b2: { application_key_id: "{{Fake.MasterKey.ApplicationKeyId}}", application_key: "{{Fake.MasterKey.ApplicationKey}}", endpoint: "{{FakeB2.BaseUrl}}" }
+          b2: { application_key_id: "{{ProviderKey.ApplicationKeyId}}", application_key: "{{ProviderKey.ApplicationKey}}", endpoint: "{{FakeB2.BaseUrl}}" }
         """;
 
     /// <summary>Replaces the lab's storage section, keeping the providers.</summary>
-    public void Rewrite(string storage) => Harness.Lab.Write("hearth.yaml", Yaml(storage));
+    public void Rewrite(string storage)
+    {
+        _storage = storage;
+        Harness.Lab.Write("hearth.yaml", Yaml(storage));
+    }
+
+    /// <summary>Makes the lab work with <paramref name="key"/> instead of the master key.</summary>
+    public void UseKey(FakeB2Key key)
+    {
+        ProviderKey = key;
+        Rewrite(_storage);
+    }
 
     /// <summary>The decrypted first document of a SOPS file of the lab.</summary>
     public SopsMap Decrypt(string relative) =>
