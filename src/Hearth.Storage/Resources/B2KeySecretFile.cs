@@ -11,7 +11,8 @@ namespace Hearth.Storage.Resources;
 /// Writes a new application key into a SOPS file as <c>key_id</c> and <c>key</c>. An existing file is opened with
 /// the lab's age identities (SOPS_AGE_KEY, SOPS_AGE_KEY_FILE…), the two keys set, and the file encrypted again under
 /// its own data key, so its other values, comments and recipients stay as they were. A missing file is made under
-/// the first creation rule of the nearest .sops.yaml that matches it, as <c>hearth sops</c> would.
+/// the first creation rule of the .sops.yaml in effect (SOPS_CONFIG, else the nearest one up from the lab) that
+/// matches it, as <c>hearth sops</c> would.
 /// </summary>
 internal sealed class B2KeySecretFile(IReadOnlyDictionary<string, string> environment)
 {
@@ -36,12 +37,17 @@ internal sealed class B2KeySecretFile(IReadOnlyDictionary<string, string> enviro
             }
             else
             {
-                var lookup = SopsConfigFile.Find(labDirectory);
-                if (!lookup.Found)
+                var configPath = environment.TryGetValue("SOPS_CONFIG", out var explicitPath) && explicitPath.Length > 0
+                    ? Path.GetFullPath(explicitPath, labDirectory)
+                    : SopsConfigFile.Find(labDirectory).Path;
+                if (configPath is null)
                     throw new ResourceException($"{relativePath} does not exist, and no .sops.yaml says whom to encrypt it for",
                         "add a .sops.yaml with a creation rule for it beside the lab, or create the file with `hearth sops`");
-                var config = SopsConfigFile.Load(lookup.Path!);
+                var config = SopsConfigFile.Load(configPath);
                 var rule = config.RuleFor(path);
+                if (rule.UnsupportedKeyKinds.Count > 0)
+                    throw new ResourceException($"the .sops.yaml rule at {rule.Origin} for {relativePath} lists {string.Join(", ", rule.UnsupportedKeyKinds)}, which Hearth cannot encrypt to",
+                        "create the file with sops first (Hearth then keeps its recipients), or use age or PGP recipients in the rule");
                 var groups = SopsRecipients.ForFile(path, SopsRecipientOptions.None, config);
                 encrypted = SopsEncryptor.EncryptNew([With(SopsMap.Empty, keyId, secret)], groups, rule.ShamirThreshold, rule.Rules,
                     new SopsDataKey([], null), DateTimeOffset.UtcNow, cancellationToken);

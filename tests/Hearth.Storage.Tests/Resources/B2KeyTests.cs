@@ -176,6 +176,20 @@ public sealed class B2KeyTests
         Assert.DoesNotContain(existing.ApplicationKey, imported.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_sops_file_no_creation_rule_matches_is_refused_with_a_hint_and_no_secret()
+    {
+        using var lab = new B2Lab(Storage.Replace("secrets/dovecot.yaml", "elsewhere/dovecot.yaml", StringComparison.Ordinal));
+
+        var (_, result) = await lab.Harness.ApplyAsync();
+
+        var error = Assert.Single(result.Errors).ToString();
+        Assert.Contains("cannot write the key into elsewhere/dovecot.yaml", error, StringComparison.Ordinal);
+        var orphan = Assert.Single(lab.Fake.Keys(), k => k.KeyName == "dovecot");
+        Assert.DoesNotContain(orphan.ApplicationKey, error, StringComparison.Ordinal);
+        Assert.False(File.Exists(lab.Harness.Lab.PathOf("elsewhere/dovecot.yaml")));
+    }
+
     private static string Text(SopsMap document, string key) => ((SopsScalar)document.Get(key)!).ToText();
 
     private static string Describe(Plan plan) => string.Join("\n", plan.Changes.Select(c => $"{c.Address} {c.Action} {c.Before} {c.After}"));
