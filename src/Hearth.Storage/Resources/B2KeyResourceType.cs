@@ -54,8 +54,16 @@ public sealed class B2KeyResourceType(B2Accounts accounts, IReadOnlyDictionary<s
     public async Task<IReadOnlyDictionary<ResourceAddress, MapValue?>> ReadBatchAsync(BatchKey key, IReadOnlyList<ReadRequest> requests, CancellationToken cancellationToken)
     {
         var keys = await accounts.For(requests[0]).ListKeysAsync(cancellationToken);
-        return requests.ToDictionary(r => r.Address, r => keys.Find(k => k.ApplicationKeyId == r.Prior.GetString("id")) is { } found ? Observed(r.Prior, found) : null);
+        return requests.ToDictionary(r => r.Address, r => Find(keys, r.Prior) is { } found ? Observed(r.Prior.With("id", Value.String(found.ApplicationKeyId)), found) : null);
     }
+
+    /// <summary>
+    /// The key behind a state entry: by its id, or, for an entry a stopped run left as being created (a name, no id),
+    /// by its name, so the plan shows the lost key as tainted and replaces it.
+    /// </summary>
+    private static B2Key? Find(List<B2Key> keys, MapValue prior) => prior.GetString("id") is { Length: > 0 } id
+        ? keys.Find(k => k.ApplicationKeyId == id)
+        : keys.Find(k => k.KeyName == prior.GetString("key_name"));
 
     public override async Task<MapValue?> ReadAsync(ReadRequest request, CancellationToken cancellationToken) =>
         (await ReadBatchAsync(BatchKeyOf(request), [request], cancellationToken))[request.Address];
