@@ -63,9 +63,11 @@ public sealed partial class B2BucketResourceType(B2Accounts accounts) : Resource
     public override MapValue Plan(PlanRequest request)
     {
         var planned = base.Plan(request with { Config = B2BucketAttributes.Normalise(request.Config) });
-        return request.Prior is { } prior && prior.GetString("name") == request.Config.GetString("name")
-            ? planned.With("id", prior.Get("id") ?? Value.Unknown)
-            : planned;
+        if (request.Prior is not { } prior || prior.GetString("name") != request.Config.GetString("name"))
+            return planned;
+        planned = planned.With("id", prior.Get("id") ?? Value.Unknown);
+        // Each update raises B2's revision: only B2's answer tells the new one.
+        return planned == prior ? planned : planned.With("revision", Value.Unknown);
     }
 
     public BatchKey BatchKeyOf(ReadRequest request) => B2Accounts.AccountKey(request);

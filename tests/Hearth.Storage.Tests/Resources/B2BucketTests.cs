@@ -65,6 +65,7 @@ public sealed class B2BucketTests
         var change = Assert.Single(plan.Actions);
         Assert.Equal("b2_bucket.dovecot-backup", change.Address.ToString());
         Assert.Equal(ChangeAction.Update, change.Action);
+        Assert.Equal(Value.Unknown, change.After!.Get("revision"));
         var (_, result) = await lab.Harness.ApplyAsync();
 
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
