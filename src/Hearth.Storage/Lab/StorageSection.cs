@@ -18,6 +18,9 @@ namespace Hearth.Storage.Lab;
 /// </summary>
 public sealed class StorageSection(B2BucketResourceType bucketType, B2KeyResourceType keyType) : ILabSection
 {
+    private const string B2BucketKind = "b2_bucket";
+    private const string B2KeyKind = "b2_key";
+
     private static readonly string[] BucketKeys = ["name", "type", "bucket_info", "lifecycle", "cors", "encryption", "object_lock"];
     private static readonly string[] RuleKeys = ["prefix", .. B2BucketAttributes.DayFields];
     private static readonly string[] LockKeys = ["mode", "days"];
@@ -59,9 +62,6 @@ public sealed class StorageSection(B2BucketResourceType bucketType, B2KeyResourc
         diagnostics.ThrowIfAny();
         return resources;
     }
-
-    private const string B2BucketKind = "b2_bucket";
-    private const string B2KeyKind = "b2_key";
 
     private ResourceConfig? ExpandBucket(MappingEntry entry, DiagnosticBag diagnostics)
     {

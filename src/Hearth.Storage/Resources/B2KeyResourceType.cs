@@ -140,9 +140,18 @@ public sealed class B2KeyResourceType(B2Accounts accounts, IReadOnlyDictionary<s
     private static MapValue Observed(MapValue prior, B2Key key) => prior
         .With("key_name", Value.String(key.KeyName))
         .With("capabilities", SameSet(prior.GetStrings("capabilities"), key.Capabilities) ? prior.Get("capabilities")! : Value.List(key.Capabilities.Select(Value.String)))
-        .With("name_prefix", key.NamePrefix is { Length: > 0 } p ? Value.String(p) : prior.GetString("name_prefix") is { Length: > 0 } ? Value.Null : prior.Get("name_prefix") ?? Value.Null)
-        .With("bucket", key.BucketId == prior.GetString("bucket_id") ? prior.Get("bucket") ?? Value.Null : Value.String($"(bucket id {key.BucketId})"))
+        .With("name_prefix", Prefix(prior, key.NamePrefix))
+        .With("bucket", key.BucketId == prior.GetString("bucket_id") ? prior.Get("bucket") ?? Value.Null : OtherBucket(key.BucketId))
         .With("bucket_id", key.BucketId is null ? Value.Null : Value.String(key.BucketId));
+
+    /// <summary>B2 reports no prefix as null; the lab may have written it <c>""</c> or left it out, which is the same key.</summary>
+    private static Value Prefix(MapValue prior, string? observed) =>
+        observed is { Length: > 0 } ? Value.String(observed)
+        : prior.GetString("name_prefix") is { Length: > 0 } ? Value.Null
+        : prior.Get("name_prefix") ?? Value.Null;
+
+    /// <summary>The key is restricted to another bucket than the one the state recorded (or to none): shown as such, it forces a new key.</summary>
+    private static Value OtherBucket(string? bucketId) => Value.String(bucketId is null ? "(no bucket)" : $"(bucket id {bucketId})");
 
     private static bool SameSet(IReadOnlyList<string> a, IReadOnlyList<string> b) => a.Order(StringComparer.Ordinal).SequenceEqual(b.Order(StringComparer.Ordinal), StringComparer.Ordinal);
 
