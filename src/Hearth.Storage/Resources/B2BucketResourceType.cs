@@ -13,7 +13,7 @@ namespace Hearth.Storage.Resources;
 /// <c>b2_update_bucket</c> and <c>ifRevisionIs</c>, so a bucket changed since the plan is refused, not overwritten.
 /// Object lock can be switched on (at creation or later, as B2 allows) but never off.
 /// </summary>
-public sealed partial class B2BucketResourceType(B2Accounts accounts) : ResourceType, IBatchedRead
+public sealed class B2BucketResourceType(B2Accounts accounts) : ResourceType, IBatchedRead
 {
     public override string Kind => "b2_bucket";
 
