@@ -16,10 +16,11 @@ internal sealed record HearthServices(ResourceTypeRegistry Registry, IReadOnlyLi
     public static HearthServices CreateDefault(IReadOnlyDictionary<string, string> environment)
     {
         var dns = DnsModule.Create();
+        var storage = StorageModule.Create(environment);
         return new(
-            new ResourceTypeRegistry([.. BuiltInResourceTypes.Create(), .. dns.Kinds]),
-            [.. dns.Sections],
-            StorageModule.Create().StateKinds,
+            new ResourceTypeRegistry([.. BuiltInResourceTypes.Create(), .. dns.Kinds, .. storage.Kinds]),
+            [.. dns.Sections, .. storage.Sections],
+            storage.StateKinds,
             new SopsSecretResolver(environment),
             typeof(HearthServices).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
     }

@@ -83,6 +83,15 @@ public sealed partial class FakeB2
             Require(key, "writeBucketEncryption");
             updated = updated with { DefaultServerSideEncryption = encryption.DeepClone().AsObject() };
         }
+        if (args["defaultRetention"] is JsonObject retention)
+        {
+            Require(key, "writeBucketRetentions");
+            if (!updated.FileLockEnabled)
+                throw new FakeB2Refusal(400, "bad_request", "a default retention needs file lock enabled on the bucket");
+            if (Text(retention, "mode") is { } mode && mode is not ("governance" or "compliance"))
+                throw new FakeB2Refusal(400, "bad_request", $"Invalid retention mode: {mode}");
+            updated = updated with { DefaultRetention = retention.DeepClone().AsObject() };
+        }
         updated = updated with { Revision = bucket.Revision + 1 };
         _buckets[bucket.BucketId] = updated;
         return Json(updated.ToJson());

@@ -126,6 +126,16 @@ public sealed partial class FakeB2 : HttpMessageHandler
             return [.. _buckets.Values.OrderBy(b => b.BucketName, StringComparer.Ordinal)];
     }
 
+    /// <summary>Changes a bucket as the web UI would (drift): the revision goes up by one.</summary>
+    public void ChangeBucket(string name, Func<FakeB2Bucket, FakeB2Bucket> change)
+    {
+        lock (_gate)
+        {
+            var bucket = _buckets.Values.Single(b => b.BucketName == name);
+            _buckets[bucket.BucketId] = change(bucket) with { Revision = bucket.Revision + 1 };
+        }
+    }
+
     public IReadOnlyList<FakeB2Key> Keys()
     {
         lock (_gate)

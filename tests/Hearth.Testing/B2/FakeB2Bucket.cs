@@ -13,7 +13,8 @@ public sealed record FakeB2Bucket(
     JsonArray LifecycleRules,
     JsonArray CorsRules,
     bool FileLockEnabled = false,
-    JsonObject? DefaultServerSideEncryption = null)
+    JsonObject? DefaultServerSideEncryption = null,
+    JsonObject? DefaultRetention = null)
 {
     public JsonObject ToJson() => new()
     {
@@ -36,7 +37,7 @@ public sealed record FakeB2Bucket(
             ["isClientAuthorizedToRead"] = true,
             ["value"] = new JsonObject
             {
-                ["defaultRetention"] = new JsonObject { ["mode"] = null, ["period"] = null },
+                ["defaultRetention"] = DefaultRetention?.DeepClone() ?? new JsonObject { ["mode"] = null, ["period"] = null },
                 ["isFileLockEnabled"] = FileLockEnabled,
             },
         },
