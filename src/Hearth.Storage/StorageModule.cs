@@ -15,8 +15,6 @@ namespace Hearth.Storage;
 /// </summary>
 public sealed record StorageModule(IReadOnlyList<IRemoteStateKind> StateKinds, IReadOnlyList<ResourceType> Kinds, IReadOnlyList<ILabSection> Sections)
 {
-    public static StorageModule Create() => Create(ProcessEnvironment());
-
     /// <param name="environment">Where the age identities that open a key's SOPS file come from (SOPS_AGE_KEY…).</param>
     public static StorageModule Create(IReadOnlyDictionary<string, string> environment) => Create(new B2Accounts(), environment);
 
@@ -28,8 +26,4 @@ public sealed record StorageModule(IReadOnlyList<IRemoteStateKind> StateKinds, I
         var keys = new B2KeyResourceType(accounts, environment);
         return new([new S3StateKind(), new B2StateKind(), new PostgresStateKind()], [buckets, keys], [new StorageSection(buckets, keys)]);
     }
-
-    private static Dictionary<string, string> ProcessEnvironment() =>
-        Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
-            .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "", StringComparer.Ordinal);
 }

@@ -1,11 +1,13 @@
 using Hearth.Testing;
+using Hearth.Testing.B2;
 using Hearth.Testing.Cloudflare;
 
 namespace Hearth.Cli.Tests;
 
 /// <summary>
-/// examples/homelab as its owner runs it: the public zone qt.rs at Cloudflare (here a fake served on loopback), shared
-/// with ExternalDNS, the token read from the example's SOPS file with the example age key.
+/// examples/homelab as its owner runs it: the public zone qt.rs at Cloudflare, shared with ExternalDNS, and the B2
+/// buckets and keys (both services here fakes served on loopback), the credentials read from the example's SOPS
+/// files with the example age key.
 /// </summary>
 public sealed class HomelabExampleTests
 {
@@ -14,17 +16,25 @@ public sealed class HomelabExampleTests
     /// <summary>The fake token encrypted in examples/homelab/secrets/cloudflare.yaml.</summary>
     private const string ExampleToken = "example-cloudflare-token-not-a-real-one";
 
+    /// <summary>The fake account key encrypted in examples/homelab/secrets/backblaze.yaml.</summary>
+    private const string ExampleB2KeyId = "005a1b2c3d4e5f6a7b8c9d0e1";
+    private const string ExampleB2Key = "K005exampleAccountKeyNotARealOne000";
+
     [Fact]
     public async Task The_homelab_applies_its_public_zone_beside_ExternalDNS_and_then_has_nothing_left_to_do()
     {
         using var cloudflare = ZoneSharedWithExternalDns();
         await using var api = new HttpHandlerHost(cloudflare);
+        using var b2 = new FakeB2();
+        b2.AddKey(ExampleB2KeyId, ExampleB2Key);
+        await using var b2Api = new HttpHandlerHost(b2);
+        b2.Origin = b2Api.Origin;
         var externalDns = cloudflare.Records(Zone).Where(r => r.Name is "grafana.qt.rs" or "cname-grafana.qt.rs" or "legacy-app.qt.rs").ToList();
         var directory = CopyOfTheExample();
         try
         {
             var environment = new Dictionary<string, string> { ["SOPS_AGE_KEY_FILE"] = Path.Combine(directory, "secrets", "example-age-key.txt") };
-            string[] pointAtTheFake = ["--var", $"cloudflare_api={api.Origin}/client/v4"];
+            string[] pointAtTheFake = ["--var", $"cloudflare_api={api.Origin}/client/v4", "--var", $"b2_api={b2Api.Origin}"];
 
             var apply = await CliRunner.RunAsync(directory, ["apply", "--auto-approve", "-no-color", .. pointAtTheFake], environment: environment);
             var plan = await CliRunner.RunAsync(directory, ["plan", "--detailed-exitcode", .. pointAtTheFake], environment: environment);
@@ -53,6 +63,13 @@ public sealed class HomelabExampleTests
                 ],
                 cloudflare.Records(Zone).Select(Describe).Order(StringComparer.Ordinal));
             Assert.All(externalDns, record => Assert.Contains(record, cloudflare.Records(Zone)));
+            var backups = Assert.Single(b2.Buckets(), b => b.BucketName == "qtrs-dovecot-backup");
+            Assert.Equal(30, (int)backups.LifecycleRules.Single()!["daysFromHidingToDeleting"]!);
+            Assert.Contains(b2.Buckets(), b => b.BucketName == "qtrs-hearth-state");
+            var dovecot = Assert.Single(b2.Keys(), k => k.KeyName == "dovecot");
+            Assert.Equal(backups.BucketId, dovecot.BucketId);
+            var written = await CliRunner.RunAsync(directory, ["sops", "-d", "--extract", "[\"key_id\"]", "secrets/dovecot.yaml"], environment: environment);
+            Assert.Equal(dovecot.ApplicationKeyId, written.Output.Trim());
             Assert.True(plan.ExitCode == 0, plan.Output + plan.Error);
         }
         finally

@@ -109,6 +109,17 @@ public sealed partial class FakeB2 : HttpMessageHandler
         }
     }
 
+    /// <summary>Adds a key of the main account with every capability and the given credentials (a lab's example key).</summary>
+    public FakeB2Key AddKey(string applicationKeyId, string applicationKey, string keyName = "example")
+    {
+        lock (_gate)
+        {
+            var key = new FakeB2Key(AccountId, applicationKeyId, applicationKey, keyName, AllCapabilities);
+            _keys[key.ApplicationKeyId] = key;
+            return key;
+        }
+    }
+
     /// <summary>Adds a bucket directly; returns its id.</summary>
     public string AddBucket(string name, string bucketType = "allPrivate", string? accountId = null)
     {
