@@ -37,6 +37,7 @@ internal sealed class HearthApplication(CliEnvironment environment, HearthServic
         root.Subcommands.Add(ImportCommand.Create(actions));
         root.Subcommands.Add(GraphCommand.Create(actions));
         root.Subcommands.Add(ForceUnlockCommand.Create(actions));
+        root.Subcommands.Add(BootstrapCommand.Create(actions));
         root.Subcommands.Add(Commands.Sops.SopsCommand.Create(new Commands.Sops.SopsActions(globals, environment, services)));
         root.Subcommands.Add(KeygenCommand.Create(actions));
         root.Subcommands.Add(AgeCommand.Create(actions));
