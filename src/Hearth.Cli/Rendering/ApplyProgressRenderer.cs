@@ -24,6 +24,9 @@ internal sealed class ApplyProgressRenderer(Terminal terminal) : IApplyObserver
             case ApplyEvent.Failed failed:
                 terminal.Line([(address, Styles.Emphasis), (": ", null), ($"{Verbs(failed.Action).Done} failed after {Elapsed(failed.Elapsed)}", Styles.Delete)]);
                 break;
+            case ApplyEvent.Noted noted:
+                terminal.Line([(address, Styles.Emphasis), ($": {noted.Text}", Styles.Warning)]);
+                break;
             case ApplyEvent.Skipped skipped:
                 terminal.Line([(address, Styles.Emphasis), ($": Skipped: {skipped.Reason}", Styles.Muted)]);
                 break;

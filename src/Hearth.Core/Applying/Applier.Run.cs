@@ -75,7 +75,7 @@ public sealed partial class Applier
                     var config = lab.FindResource(change.Address)!;
                     var arguments = Planner.ApplyIgnoreChanges(config, Arguments(config, change), prior!.Attributes);
                     var planned = type.Plan(new PlanRequest(change.Address, lab.Directory, arguments, prior.Attributes));
-                    var result = await type.UpdateAsync(new UpdateRequest(change.Address, lab.Directory, prior.Attributes, arguments, planned) { Providers = providers }, abort);
+                    var result = await type.UpdateAsync(new UpdateRequest(change.Address, lab.Directory, prior.Attributes, arguments, planned) { Providers = providers, Note = NoteFor(change) }, abort);
                     await RecordAsync(config, change, type, arguments, result);
                     Interlocked.Increment(ref _changed);
                     return result.GetString("id");
@@ -103,7 +103,7 @@ public sealed partial class Applier
             MapValue result;
             try
             {
-                result = await type.CreateAsync(new CreateRequest(change.Address, lab.Directory, arguments, planned) { Providers = providers }, abort);
+                result = await type.CreateAsync(new CreateRequest(change.Address, lab.Directory, arguments, planned) { Providers = providers, Note = NoteFor(change) }, abort);
             }
             catch when (session.Current.Find(change.Address) is null)
             {
@@ -161,11 +161,15 @@ public sealed partial class Applier
             // An undeclared object found in a space the lab manages whole was never in the state: the plan carries it.
             var attributes = prior?.Attributes ?? (change.Reason == ChangeReason.Undeclared ? change.Before : null);
             if (attributes is not null)
-                await type.DeleteAsync(new DeleteRequest(change.Address, lab.Directory, attributes) { Providers = providers }, abort);
+                await type.DeleteAsync(new DeleteRequest(change.Address, lab.Directory, attributes) { Providers = providers, Note = NoteFor(change) }, abort);
             await session.RecordAsync(new StateChange.RemoveResource(change.Address), abort);
             values.Remove(change.Address);
             Interlocked.Increment(ref _destroyed);
         }
+
+        /// <summary>Notes a kind makes about <paramref name="change"/>, published as apply events.</summary>
+        private Action<string> NoteFor(ResourceChange change) =>
+            text => new SafeObserver(applier.Observer).OnEvent(new ApplyEvent.Noted(change.Address, change.Action, text));
 
         private MapValue Arguments(ResourceConfig config, ResourceChange change)
         {

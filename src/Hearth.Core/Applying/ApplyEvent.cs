@@ -16,6 +16,9 @@ public abstract record ApplyEvent(ResourceAddress Address, ChangeAction Action)
 
     public sealed record Failed(ResourceAddress Address, ChangeAction Action, TimeSpan Elapsed, string Message) : ApplyEvent(Address, Action);
 
+    /// <summary>Something the kind tells the user about the operation while it runs (see <see cref="Resources.ResourceRequest.Note"/>).</summary>
+    public sealed record Noted(ResourceAddress Address, ChangeAction Action, string Text) : ApplyEvent(Address, Action);
+
     /// <summary>Not attempted: a dependency failed, or the run was interrupted.</summary>
     public sealed record Skipped(ResourceAddress Address, ChangeAction Action, string Reason) : ApplyEvent(Address, Action);
 }

@@ -7,4 +7,10 @@ public abstract record ResourceRequest(ResourceAddress Address, string LabDirect
 {
     /// <summary>The lab's evaluated <c>providers:</c> section.</summary>
     public ProviderSettings Providers { get; init; } = ProviderSettings.None;
+
+    /// <summary>
+    /// Tells the user something about this operation as it happens (cleaning up what an interrupted run left, say);
+    /// during apply it is shown under the resource's progress. Never for secrets.
+    /// </summary>
+    public Action<string> Note { get; init; } = _ => { };
 }

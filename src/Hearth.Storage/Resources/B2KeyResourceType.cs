@@ -73,7 +73,7 @@ public sealed class B2KeyResourceType(B2Accounts accounts, IReadOnlyDictionary<s
         var config = request.Config;
         var client = accounts.For(request);
         var name = config.GetString("key_name")!;
-        await DeleteOrphansAsync(client, name, cancellationToken);
+        await DeleteOrphansAsync(client, name, request.Note, cancellationToken);
         string? bucketId = null;
         if (config.GetString("bucket") is { } bucket)
         {
@@ -112,7 +112,7 @@ public sealed class B2KeyResourceType(B2Accounts accounts, IReadOnlyDictionary<s
         }
         // Recorded as being created when a run stopped: the id never reached the state, the name finds the key.
         if (request.Prior.GetString("key_name") is { } name)
-            await DeleteOrphansAsync(client, name, cancellationToken);
+            await DeleteOrphansAsync(client, name, request.Note, cancellationToken);
     }
 
     /// <summary>
@@ -156,10 +156,13 @@ public sealed class B2KeyResourceType(B2Accounts accounts, IReadOnlyDictionary<s
     private static bool SameSet(IReadOnlyList<string> a, IReadOnlyList<string> b) => a.Order(StringComparer.Ordinal).SequenceEqual(b.Order(StringComparer.Ordinal), StringComparer.Ordinal);
 
     /// <summary>Keys named <paramref name="name"/> that the state does not hold: made by a run that could not keep their secret.</summary>
-    private static async Task DeleteOrphansAsync(B2Client client, string name, CancellationToken cancellationToken)
+    private static async Task DeleteOrphansAsync(B2Client client, string name, Action<string> note, CancellationToken cancellationToken)
     {
         foreach (var orphan in (await client.ListKeysAsync(cancellationToken)).Where(k => k.KeyName == name))
+        {
             await DeleteKeyAsync(client, orphan.ApplicationKeyId, cancellationToken);
+            note($"deleted key {orphan.ApplicationKeyId} ({name}), made by an earlier run that could not write its secret; a new key replaces it");
+        }
     }
 
     private static async Task DeleteKeyAsync(B2Client client, string id, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using Hearth.Core.Addressing;
+using Hearth.Core.Applying;
 using Hearth.Core.Planning;
 using Hearth.Core.Resources;
 using Hearth.Secrets.Sops;
@@ -124,6 +125,8 @@ public sealed class B2KeyTests
         var (_, result) = await lab.Harness.ApplyAsync();
 
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+        Assert.Contains(lab.Harness.Events.OfType<ApplyEvent.Noted>(),
+            e => e.Text == $"deleted key {orphan.ApplicationKeyId} (dovecot), made by an earlier run that could not write its secret; a new key replaces it");
         var fresh = Assert.Single(lab.Fake.Keys(), k => k.KeyName == "dovecot");
         Assert.NotEqual(orphan.ApplicationKeyId, fresh.ApplicationKeyId);
         Assert.Equal(fresh.ApplicationKey, Text(lab.Decrypt("secrets/dovecot.yaml"), "key"));
