@@ -10,7 +10,8 @@ public interface IObjectVersions
     Task<string> PutAsync(byte[] content, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The object's live versions (not deleted, not hidden) in the order the store committed them, oldest first:
+    /// The object's versions that have not been deleted (hidden ones included: B2 hides the older versions on every
+    /// upload, and a hidden lock version still holds the lock), in the order the store committed them, oldest first:
     /// the store's own upload order, never a client's clock.
     /// </summary>
     Task<IReadOnlyList<ObjectVersion>> ListAsync(CancellationToken cancellationToken);
