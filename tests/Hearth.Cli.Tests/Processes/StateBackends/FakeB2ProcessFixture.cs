@@ -29,7 +29,7 @@ public sealed class FakeB2ProcessFixture : IAsyncLifetime, IAsyncDisposable
               application_key_id: "{{_fake.MasterKey.ApplicationKeyId}}"
               application_key: "{{_fake.MasterKey.ApplicationKey}}"
               endpoint: "{{_host!.Origin}}"
-              lock_settle_delay: 0.3
+              lock_settle_delay: 0.6
             """, LockOutlivesProcess: true);
     }
 

@@ -31,7 +31,7 @@ public sealed class FakeS3ProcessFixture : IAsyncLifetime
               path_style: true
               access_key: {{FakeS3Server.AccessKey}}
               secret_key: {{FakeS3Server.SecretKey}}
-              lock_settle_delay: 0.3
+              lock_settle_delay: 0.6
             """, LockOutlivesProcess: true);
     }
 
