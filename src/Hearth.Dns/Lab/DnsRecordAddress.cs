@@ -1,6 +1,6 @@
-using System.Text;
 using Hearth.Core.Addressing;
 using Hearth.Dns.Records;
+using static Hearth.Core.Labs.SectionSyntax;
 
 namespace Hearth.Dns.Lab;
 
@@ -15,17 +15,6 @@ internal static class DnsRecordAddress
     public static ResourceAddress For(DnsName zone, DnsName name, DnsRecordType type)
     {
         var relative = name == zone ? "apex" : name.RelativeTo(zone).Replace("*", "wildcard", StringComparison.Ordinal);
-        return new ResourceAddress(Kind, $"{Part(zone.Value.TrimEnd('.'))}.{Part(relative)}_{type}");
-    }
-
-    /// <summary>Dots and anything else an address cannot hold become <c>_</c>; a leading digit gets one in front.</summary>
-    internal static string Part(string text)
-    {
-        var part = new StringBuilder(text.Length + 1);
-        foreach (var c in text)
-            part.Append(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_');
-        if (part.Length == 0 || !(char.IsAsciiLetter(part[0]) || part[0] == '_'))
-            part.Insert(0, '_');
-        return part.ToString();
+        return new ResourceAddress(Kind, $"{AddressPart(zone.Value.TrimEnd('.'))}.{AddressPart(relative)}_{type}");
     }
 }

@@ -8,6 +8,7 @@ using Hearth.Dns.Ownership;
 using Hearth.Dns.Providers;
 using Hearth.Dns.Records;
 using Hearth.Dns.Resources;
+using static Hearth.Core.Labs.SectionSyntax;
 
 namespace Hearth.Dns.Lab;
 
@@ -260,24 +261,4 @@ public sealed class DnsSection(DnsRecordResourceType recordType, DnsZoneResource
                 diagnostics.Add(node.Span, $"{key.Name} has a CNAME beside {string.Join(", ", others)}", "a name with a CNAME can hold nothing else: remove one of them");
         }
     }
-
-    private static void CheckKeys(MappingSyntax mapping, string[] known, string what, DiagnosticBag diagnostics)
-    {
-        foreach (var entry in mapping.Entries.Where(e => !known.Contains(e.Key.Text)))
-            diagnostics.Add(entry.Key.Span, $"`{entry.Key.Text}` is not a setting of {what}", NameSuggester.Hint(entry.Key.Text, known, "setting"));
-    }
-
-    /// <summary>A setting that must be written as plain text (no <c>${…}</c>): names, types, providers.</summary>
-    private static (string Text, SourceSpan Span)? Literal(MappingEntry? entry, DiagnosticBag diagnostics)
-    {
-        if (entry is null)
-            return null;
-        if (entry.Value is ScalarSyntax scalar && !scalar.Text.Contains("${", StringComparison.Ordinal))
-            return (scalar.Text, scalar.Span);
-        diagnostics.Add(entry.Value.Span, $"{entry.Key.Text} must be plain text here, not {(entry.Value is ScalarSyntax ? "an expression" : entry.Value.Describe())}");
-        return null;
-    }
-
-    private static MapEntryExpression Text(string key, string value, SourceSpan span) =>
-        new(key, span, new LiteralExpression(Value.String(value), span));
 }

@@ -8,5 +8,5 @@ internal static class DnsZoneAddress
 {
     public const string Kind = "dns_zone";
 
-    public static ResourceAddress For(DnsName zone) => new(Kind, DnsRecordAddress.Part(zone.Value.TrimEnd('.')));
+    public static ResourceAddress For(DnsName zone) => new(Kind, Core.Labs.SectionSyntax.AddressPart(zone.Value.TrimEnd('.')));
 }

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text;
 using Hearth.Core.Addressing;
 using Hearth.Core.Diagnostics;
 using Hearth.Core.Expressions;
@@ -7,6 +6,7 @@ using Hearth.Core.Labs;
 using Hearth.Core.Syntax;
 using Hearth.Core.Values;
 using Hearth.Storage.Resources;
+using static Hearth.Core.Labs.SectionSyntax;
 
 namespace Hearth.Storage.Lab;
 
@@ -229,33 +229,5 @@ public sealed class StorageSection(B2BucketResourceType bucketType, B2KeyResourc
         return [];
     }
 
-    /// <summary>Anything an address cannot hold becomes <c>_</c>; a leading digit gets one in front.</summary>
-    private static ResourceAddress Address(string kind, string name)
-    {
-        var part = new StringBuilder(name.Length + 1);
-        foreach (var c in name)
-            part.Append(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_');
-        if (part.Length == 0 || !(char.IsAsciiLetter(part[0]) || part[0] == '_'))
-            part.Insert(0, '_');
-        return new ResourceAddress(kind, part.ToString());
-    }
-
-    private static void CheckKeys(MappingSyntax mapping, string[] known, string what, DiagnosticBag diagnostics)
-    {
-        foreach (var entry in mapping.Entries.Where(e => !known.Contains(e.Key.Text)))
-            diagnostics.Add(entry.Key.Span, $"`{entry.Key.Text}` is not a setting of {what}", NameSuggester.Hint(entry.Key.Text, known, "setting"));
-    }
-
-    private static (string Text, SourceSpan Span)? Literal(MappingEntry? entry, DiagnosticBag diagnostics)
-    {
-        if (entry is null)
-            return null;
-        if (entry.Value is ScalarSyntax scalar && !scalar.Text.Contains("${", StringComparison.Ordinal))
-            return (scalar.Text, scalar.Span);
-        diagnostics.Add(entry.Value.Span, $"{entry.Key.Text} must be plain text here, not {(entry.Value is ScalarSyntax ? "an expression" : entry.Value.Describe())}");
-        return null;
-    }
-
-    private static MapEntryExpression Text(string key, string value, SourceSpan span) =>
-        new(key, span, new LiteralExpression(Value.String(value), span));
+    private static ResourceAddress Address(string kind, string name) => new(kind, AddressPart(name));
 }
