@@ -2,4 +2,12 @@ using Hearth.Cli;
 using Hearth.Cli.Hosting;
 
 var environment = CliEnvironment.FromProcess();
-return await new HearthApplication(environment, HearthServices.CreateDefault(environment.Variables)).RunAsync(args);
+try
+{
+    return await new HearthApplication(environment, HearthServices.CreateDefault(environment.Variables)).RunAsync(args);
+}
+finally
+{
+    // Output into a file or pipe is written in blocks: the last one goes out before the process ends.
+    await environment.Output.FlushAsync();
+}

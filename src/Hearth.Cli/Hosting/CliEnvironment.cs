@@ -20,19 +20,31 @@ internal sealed record CliEnvironment(
     Stream? RawInput = null,
     ISecretPrompt? SecretPrompt = null)
 {
-    public static CliEnvironment FromProcess() => new(
-        Console.Out,
-        Console.Error,
-        Console.In,
-        !Console.IsOutputRedirected,
-        !Console.IsInputRedirected,
-        Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
-            .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "", StringComparer.Ordinal),
-        Directory.GetCurrentDirectory(),
-        HandleSignals: true,
-        RawOutput: Console.OpenStandardOutput(),
-        RawInput: Console.OpenStandardInput(),
-        SecretPrompt: new TerminalSecretPrompt());
+    public static CliEnvironment FromProcess()
+    {
+        var (output, error) = Console.IsOutputRedirected ? BufferedStandardStreams() : (Console.Out, Console.Error);
+        return new(
+            output,
+            error,
+            Console.In,
+            !Console.IsOutputRedirected,
+            !Console.IsInputRedirected,
+            Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+                .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "", StringComparer.Ordinal),
+            Directory.GetCurrentDirectory(),
+            HandleSignals: true,
+            RawOutput: Console.OpenStandardOutput(),
+            RawInput: Console.OpenStandardInput(),
+            SecretPrompt: new TerminalSecretPrompt());
+    }
+
+    /// <summary>Standard output into a file or pipe, written in blocks (see <see cref="DeferredFlushWriter"/>); flush it before exit.</summary>
+    private static (TextWriter Output, TextWriter Error) BufferedStandardStreams()
+    {
+        var block = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 64 * 1024) { AutoFlush = false };
+        var output = new DeferredFlushWriter(block, TimeProvider.System);
+        return (output, new OrderedErrorWriter(Console.Error, output));
+    }
 
     /// <summary>Writes bytes to standard output exactly.</summary>
     public async Task WriteOutputAsync(byte[] content, CancellationToken cancellationToken)

@@ -13,8 +13,8 @@ internal sealed class DiffWriter(Terminal terminal)
     /// <param name="showUnchanged">Creates and deletes show every attribute; updates only what changes.</param>
     public void WriteBody(MapValue? before, MapValue? after, int indent, IReadOnlySet<string> forcing, bool showUnchanged)
     {
-        var rows = Rows(before, after).ToList();
-        var shown = rows.Where(r => showUnchanged || r.Symbol != ' ').ToList();
+        var rows = Rows(before, after);
+        var shown = showUnchanged ? rows : rows.FindAll(r => r.Symbol != ' ');
         var width = shown.Count == 0 ? 0 : shown.Max(r => r.Name.Length);
         foreach (var row in shown)
             WriteRow(row, indent, width, forcing.Contains(row.Name));
@@ -25,17 +25,30 @@ internal sealed class DiffWriter(Terminal terminal)
 
     private readonly record struct Row(char Symbol, string Name, Value? Before, Value? After);
 
-    private static IEnumerable<Row> Rows(MapValue? before, MapValue? after)
+    /// <summary>One row per attribute either side has, in key order (both maps keep their keys sorted: a merge).</summary>
+    private static List<Row> Rows(MapValue? before, MapValue? after)
     {
-        var names = (before?.Entries.Keys ?? []).Union(after?.Entries.Keys ?? [], StringComparer.Ordinal).Order(StringComparer.Ordinal);
-        foreach (var name in names)
+        var old = before?.Entries ?? ValueMap.Empty;
+        var current = after?.Entries ?? ValueMap.Empty;
+        var rows = new List<Row>(Math.Max(old.Count, current.Count));
+        using var left = old.GetEnumerator();
+        using var right = current.GetEnumerator();
+        var hasLeft = left.MoveNext();
+        var hasRight = right.MoveNext();
+        while (hasLeft || hasRight)
         {
-            var b = before?.Get(name);
-            var a = after?.Get(name);
-            var symbol = SymbolFor(b, a);
-            if (symbol is not null)
-                yield return new Row(symbol.Value, name, b, a);
+            var order = !hasLeft ? 1 : !hasRight ? -1 : string.CompareOrdinal(left.Current.Key, right.Current.Key);
+            var name = order <= 0 ? left.Current.Key : right.Current.Key;
+            var b = order <= 0 ? left.Current.Value : null;
+            var a = order >= 0 ? right.Current.Value : null;
+            if (SymbolFor(b, a) is { } symbol)
+                rows.Add(new Row(symbol, name, b, a));
+            if (order <= 0)
+                hasLeft = left.MoveNext();
+            if (order >= 0)
+                hasRight = right.MoveNext();
         }
+        return rows;
     }
 
     /// <summary>'+', '-', '~', ' ' (unchanged), or null when both sides are empty.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Hearth.Core.Values;
 
@@ -24,19 +25,33 @@ internal static class ValueText
 
     public static string Quote(string text)
     {
-        var quoted = new StringBuilder("\"");
+        var quoted = new StringBuilder(text.Length + 2).Append('"');
         foreach (var c in text)
         {
-            quoted.Append(c switch
+            switch (c)
             {
-                '"' => "\\\"",
-                '\\' => "\\\\",
-                '\n' => "\\n",
-                '\r' => "\\r",
-                '\t' => "\\t",
-                _ when char.IsControl(c) => $"\\u{(int)c:x4}",
-                _ => c.ToString(),
-            });
+                case '"':
+                    quoted.Append("\\\"");
+                    break;
+                case '\\':
+                    quoted.Append("\\\\");
+                    break;
+                case '\n':
+                    quoted.Append("\\n");
+                    break;
+                case '\r':
+                    quoted.Append("\\r");
+                    break;
+                case '\t':
+                    quoted.Append("\\t");
+                    break;
+                case var control when char.IsControl(control):
+                    quoted.Append(CultureInfo.InvariantCulture, $"\\u{(int)control:x4}");
+                    break;
+                default:
+                    quoted.Append(c);
+                    break;
+            }
         }
         return quoted.Append('"').ToString();
     }

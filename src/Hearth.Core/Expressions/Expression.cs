@@ -11,12 +11,20 @@ public abstract record Expression(SourceSpan Span)
     /// <summary>Every secret lookup inside this expression.</summary>
     public IEnumerable<SecretExpression> Secrets() => Descendants().OfType<SecretExpression>();
 
-    public IEnumerable<Expression> Descendants()
+    /// <summary>This expression and everything inside it, depth first.</summary>
+    public IReadOnlyList<Expression> Descendants()
     {
-        yield return this;
-        foreach (var child in Children())
-            foreach (var descendant in child.Descendants())
-                yield return descendant;
+        var all = new List<Expression>();
+        AddWithDescendants(this, all);
+        return all;
+    }
+
+    // One list for the whole walk: nested iterators would cost an object per level for every node.
+    private static void AddWithDescendants(Expression expression, List<Expression> all)
+    {
+        all.Add(expression);
+        foreach (var child in expression.Children())
+            AddWithDescendants(child, all);
     }
 
     protected virtual IEnumerable<Expression> Children() => [];

@@ -7,5 +7,13 @@ public sealed record MapExpression(ImmutableArray<MapEntryExpression> Entries, S
 {
     protected override IEnumerable<Expression> Children() => Entries.Select(e => e.Value);
 
-    public MapEntryExpression? Find(string key) => Entries.FirstOrDefault(e => e.Key == key);
+    public MapEntryExpression? Find(string key)
+    {
+        foreach (var entry in Entries)
+        {
+            if (entry.Key == key)
+                return entry;
+        }
+        return null;
+    }
 }

@@ -51,8 +51,16 @@ public abstract record AttributeType
                 return value;
             if (value is not ListValue list)
                 return null;
-            var items = list.Items.Select(Element.Convert).ToList();
-            return items.Any(i => i is null) ? null : Value.List(items!);
+            var items = new List<Value>(list.Items.Count);
+            var changed = false;
+            foreach (var item in list.Items)
+            {
+                if (Element.Convert(item) is not { } converted)
+                    return null;
+                items.Add(converted);
+                changed |= !ReferenceEquals(converted, item);
+            }
+            return changed ? Value.List(items) : list;
         }
 
         public override string ToString() => $"list of {Element}";

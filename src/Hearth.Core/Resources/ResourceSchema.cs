@@ -5,9 +5,18 @@ namespace Hearth.Core.Resources;
 /// <summary>The attributes of a resource kind.</summary>
 public sealed record ResourceSchema(ImmutableArray<AttributeSchema> Attributes)
 {
-    public AttributeSchema? Find(string name) => Attributes.FirstOrDefault(a => a.Name == name);
+    public AttributeSchema? Find(string name)
+    {
+        foreach (var attribute in Attributes)
+        {
+            if (attribute.Name == name)
+                return attribute;
+        }
+        return null;
+    }
 
-    public IEnumerable<AttributeSchema> Settable => Attributes.Where(a => a.IsSettable);
+    /// <summary>The attributes a lab may set, in schema order (read for every instance planned and applied).</summary>
+    public ImmutableArray<AttributeSchema> Settable { get; } = [.. Attributes.Where(a => a.IsSettable)];
 
     public bool Equals(ResourceSchema? other) => other is not null && Attributes.SequenceEqual(other.Attributes);
 

@@ -7,5 +7,13 @@ public sealed record MappingSyntax(ImmutableArray<MappingEntry> Entries, SourceS
 {
     public override string Describe() => "a mapping";
 
-    public MappingEntry? Find(string key) => Entries.FirstOrDefault(e => e.Key.Text == key);
+    public MappingEntry? Find(string key)
+    {
+        foreach (var entry in Entries)
+        {
+            if (entry.Key.Text == key)
+                return entry;
+        }
+        return null;
+    }
 }

@@ -63,6 +63,8 @@ public static class ValueNavigation
 
     private static void Collect(Value value, ValuePath path, List<ValuePath> paths)
     {
+        if (!value.ContainsSensitive)
+            return; // Most values hold none: no paths are built for them.
         switch (value)
         {
             case SensitiveValue:

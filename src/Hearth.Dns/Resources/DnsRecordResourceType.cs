@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Hearth.Core.Addressing;
 using Hearth.Core.Diagnostics;
 using Hearth.Core.Resources;
@@ -20,6 +21,9 @@ public sealed partial class DnsRecordResourceType : ResourceType, IBatchedRead, 
     public const int DefaultTtl = 300;
 
     private readonly DnsProviders _providers;
+
+    /// <summary>Record sets already read from a set of arguments (see <see cref="Normalise"/>).</summary>
+    private readonly ConditionalWeakTable<MapValue, NormalisedSet> _normalised = [];
 
     /// <summary>The providers this kind talks through, shared with <see cref="DnsZoneResourceType"/>.</summary>
     internal DnsProviders Providers => _providers;
@@ -141,7 +145,13 @@ public sealed partial class DnsRecordResourceType : ResourceType, IBatchedRead, 
     }
 
     /// <summary>The record set the arguments describe, or the problems with them; null set and no problems while values are unknown.</summary>
-    private static (DnsRecordSet? Set, IReadOnlyList<DnsRecordProblem> Problems) Normalise(MapValue config)
+    /// <remarks>
+    /// The engine hands the same (immutable) arguments to Validate and Plan, and to Plan and Create: each is read once.
+    /// </remarks>
+    private (DnsRecordSet? Set, IReadOnlyList<DnsRecordProblem> Problems) Normalise(MapValue config) =>
+        _normalised.GetValue(config, static c => new NormalisedSet(NormaliseUncached(c))).Result;
+
+    private static (DnsRecordSet? Set, IReadOnlyList<DnsRecordProblem> Problems) NormaliseUncached(MapValue config)
     {
         if (config.ContainsUnknown || config.GetString("zone") is not { } zone || config.GetString("name") is not { } name ||
             config.GetString("type") is not { } type || config.Get("values") is not ListValue values)
@@ -179,4 +189,6 @@ public sealed partial class DnsRecordResourceType : ResourceType, IBatchedRead, 
         .With("proxied", Value.Bool(set.Proxied))
         .With("comment", set.Comment is null ? Value.Null : Value.String(set.Comment))
         .With("id", Value.String($"{set.Name} {set.Type}"));
+
+    private sealed record NormalisedSet((DnsRecordSet? Set, IReadOnlyList<DnsRecordProblem> Problems) Result);
 }

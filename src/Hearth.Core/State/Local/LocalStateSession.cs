@@ -21,6 +21,9 @@ internal sealed class LocalStateSession : IStateSession
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _diskGate = new(1, 1);
 
+    /// <summary>Journal lines are built under <see cref="_gate"/>, one at a time.</summary>
+    private readonly JsonLineBuffer _lines = new();
+
     private StateDocument _current;
     private List<JournalLine> _pending = [];
 
@@ -96,14 +99,14 @@ internal sealed class LocalStateSession : IStateSession
                 StateChange.RemoveResource remove => remove.Address,
                 _ => null,
             };
-            return Enqueue(new JournalLine(StateJournal.Record(_current.Serial, change), null, settles));
+            return Enqueue(new JournalLine(StateJournal.Record(_current.Serial, change, _lines), null, settles));
         }
     }
 
     public Task RecordCreatingAsync(ResourceInstanceState planned, CancellationToken cancellationToken)
     {
         lock (_gate)
-            return Enqueue(new JournalLine(StateJournal.Creating(planned), planned.Address, null));
+            return Enqueue(new JournalLine(StateJournal.Creating(planned, _lines), planned.Address, null));
     }
 
     /// <summary>Queues a journal line (under <see cref="_gate"/>) and returns a task that completes once it is on disk.</summary>

@@ -11,56 +11,45 @@ namespace Hearth.Core.State.Local;
 /// </summary>
 public static class StateJournal
 {
-    public static byte[] Header(StateDocument baseState)
+    public static byte[] Header(StateDocument baseState) => new JsonLineBuffer().Line(writer =>
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, StateSerializer.CompactWriterOptions))
-        {
-            writer.WriteStartObject();
-            writer.WriteNumber("journal", 1);
-            writer.WriteString("lineage", baseState.Lineage);
-            writer.WriteNumber("base_serial", baseState.Serial);
-            writer.WriteEndObject();
-        }
-        buffer.WriteByte((byte)'\n');
-        return buffer.ToArray();
-    }
+        writer.WriteStartObject();
+        writer.WriteNumber("journal", 1);
+        writer.WriteString("lineage", baseState.Lineage);
+        writer.WriteNumber("base_serial", baseState.Serial);
+        writer.WriteEndObject();
+    });
 
-    public static byte[] Record(long serial, StateChange change)
+    /// <param name="buffer">Reused across the lines of a run; a fresh one when null.</param>
+    public static byte[] Record(long serial, StateChange change, JsonLineBuffer? buffer = null) => (buffer ?? new JsonLineBuffer()).Line(writer =>
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, StateSerializer.CompactWriterOptions))
+        writer.WriteStartObject();
+        writer.WriteNumber("serial", serial);
+        switch (change)
         {
-            writer.WriteStartObject();
-            writer.WriteNumber("serial", serial);
-            switch (change)
-            {
-                case StateChange.PutResource put:
-                    writer.WritePropertyName("put");
-                    StateSerializer.WriteInstance(writer, put.Instance);
-                    break;
-                case StateChange.RemoveResource remove:
-                    writer.WriteString("remove", remove.Address.ToString());
-                    break;
-                case StateChange.SetOutputs outputs:
-                    writer.WritePropertyName("outputs");
-                    StateSerializer.WriteOutputs(writer, outputs.Outputs);
-                    break;
-                case StateChange.Depose depose:
-                    WriteDeposed(writer, "depose", depose.Address, depose.Key);
-                    break;
-                case StateChange.RestoreDeposed restore:
-                    WriteDeposed(writer, "restore_deposed", restore.Address, restore.Key);
-                    break;
-                case StateChange.ForgetDeposed forget:
-                    WriteDeposed(writer, "forget_deposed", forget.Address, forget.Key);
-                    break;
-            }
-            writer.WriteEndObject();
+            case StateChange.PutResource put:
+                writer.WritePropertyName("put");
+                StateSerializer.WriteInstance(writer, put.Instance);
+                break;
+            case StateChange.RemoveResource remove:
+                writer.WriteString("remove", remove.Address.ToString());
+                break;
+            case StateChange.SetOutputs outputs:
+                writer.WritePropertyName("outputs");
+                StateSerializer.WriteOutputs(writer, outputs.Outputs);
+                break;
+            case StateChange.Depose depose:
+                WriteDeposed(writer, "depose", depose.Address, depose.Key);
+                break;
+            case StateChange.RestoreDeposed restore:
+                WriteDeposed(writer, "restore_deposed", restore.Address, restore.Key);
+                break;
+            case StateChange.ForgetDeposed forget:
+                WriteDeposed(writer, "forget_deposed", forget.Address, forget.Key);
+                break;
         }
-        buffer.WriteByte((byte)'\n');
-        return buffer.ToArray();
-    }
+        writer.WriteEndObject();
+    });
 
     private static void WriteDeposed(Utf8JsonWriter writer, string record, ResourceAddress address, string key)
     {
@@ -74,19 +63,14 @@ public static class StateJournal
         (ResourceAddress.Parse(element.GetProperty("address").GetString()!), element.GetProperty("key").GetString()!);
 
     /// <summary>A creation about to start; replayed as a tainted instance unless a later record settles it.</summary>
-    public static byte[] Creating(ResourceInstanceState planned)
+    /// <param name="buffer">Reused across the lines of a run; a fresh one when null.</param>
+    public static byte[] Creating(ResourceInstanceState planned, JsonLineBuffer? buffer = null) => (buffer ?? new JsonLineBuffer()).Line(writer =>
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, StateSerializer.CompactWriterOptions))
-        {
-            writer.WriteStartObject();
-            writer.WritePropertyName("creating");
-            StateSerializer.WriteInstance(writer, planned with { Tainted = true });
-            writer.WriteEndObject();
-        }
-        buffer.WriteByte((byte)'\n');
-        return buffer.ToArray();
-    }
+        writer.WriteStartObject();
+        writer.WritePropertyName("creating");
+        StateSerializer.WriteInstance(writer, planned with { Tainted = true });
+        writer.WriteEndObject();
+    });
 
     /// <summary>Applies the journal's records to <paramref name="snapshot"/>; returns the snapshot unchanged when the journal belongs to another one.</summary>
     public static StateDocument Replay(StateDocument snapshot, byte[] journal, string source, out int records)
