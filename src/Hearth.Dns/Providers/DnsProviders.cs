@@ -50,14 +50,14 @@ internal sealed class DnsProviders(TimeProvider clock, HttpMessageHandler? http 
                 return new CloudflareProvider(_cloudflare.GetOrAdd(cloudflare, s => new Lazy<CloudflareClient>(() => new CloudflareClient(_handler, s))).Value);
             case OvhProvider.Kind:
                 var ovh = OvhSettings.From(request.Providers, request.Address);
-                return new OvhProvider(_ovh.GetOrAdd(ovh, s => new Lazy<OvhClient>(() => new OvhClient(_handler, s, clock))).Value);
+                return Batched(new OvhProvider(_ovh.GetOrAdd(ovh, s => new Lazy<OvhClient>(() => new OvhClient(_handler, s, clock))).Value));
             default:
                 throw Unknown(kind, request.Address);
         }
     }
 
     /// <summary>True when the provider sends changes made at about the same time together (see <see cref="DnsWriteBatcher"/>).</summary>
-    public static bool Batches(string kind) => kind is Rfc2136Provider.Kind or ZoneFileProvider.Kind;
+    public static bool Batches(string kind) => kind is Rfc2136Provider.Kind or ZoneFileProvider.Kind or OvhProvider.Kind;
 
     /// <summary>Changes to one zone on one target go through one batcher, whichever record's request made the provider.</summary>
     private BatchedZoneProvider Batched(IBatchingDnsZoneProvider provider) =>

@@ -64,6 +64,11 @@ public sealed partial class DnsRecordResourceType : ResourceType, IBatchedRead, 
             foreach (var (setting, problem) in CloudflareRules.Check(set))
                 yield return new AttributeProblem(setting, problem.Message, problem.Hint);
         }
+        if (set is not null && config.GetString("provider") == Hearth.Dns.Providers.Ovh.OvhProvider.Kind)
+        {
+            foreach (var (setting, problem) in Hearth.Dns.Providers.Ovh.OvhRules.Check(set))
+                yield return new AttributeProblem(setting, problem.Message, problem.Hint);
+        }
     }
 
     public override MapValue Plan(PlanRequest request)

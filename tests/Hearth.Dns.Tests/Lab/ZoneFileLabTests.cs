@@ -49,27 +49,6 @@ public sealed class ZoneFileLabTests
     }
 
     [Fact]
-    public async Task A_changed_value_updates_in_place_and_a_removed_record_is_deleted_from_the_file()
-    {
-        using var engine = Harness();
-        await engine.ApplyAsync();
-
-        var (plan, result) = await engine.ApplyAsync(lab: engine.Load(("ip", "192.0.2.99")));
-        var withoutTxt = string.Join('\n', Lab.Split('\n').Where(l => !l.Contains("_acme-challenge", StringComparison.Ordinal)));
-        Assert.NotEqual(Lab, withoutTxt);
-        engine.Lab.Write("hearth.yaml", withoutTxt);
-        var (removal, _) = await engine.ApplyAsync(lab: engine.Load(("ip", "192.0.2.99")));
-
-        Assert.True(result.Succeeded);
-        var update = Assert.Single(plan.Actions);
-        Assert.Equal((ChangeAction.Update, "dns_record.lab_example.www_A"), (update.Action, update.Address.ToString()));
-        Assert.Equal(ChangeAction.Delete, Assert.Single(removal.Actions).Action);
-        var text = await File.ReadAllTextAsync(engine.Lab.PathOf("zones/lab.example.zone"));
-        Assert.Contains("192.0.2.99", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("_acme-challenge", text, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task A_record_edited_in_the_file_behind_hearths_back_shows_as_drift()
     {
         using var engine = Harness();

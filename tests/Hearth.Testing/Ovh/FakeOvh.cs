@@ -47,6 +47,9 @@ public sealed partial class FakeOvh(
 
     public int RetryAfterSeconds { get; set; } = 1;
 
+    /// <summary>How long every call takes to answer (the real API takes tens of milliseconds); none by default.</summary>
+    public TimeSpan Latency { get; set; }
+
     public int TotalCalls => _calls.Values.Sum();
 
     /// <summary>
@@ -119,6 +122,8 @@ public sealed partial class FakeOvh(
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        if (Latency > TimeSpan.Zero)
+            await Task.Delay(Latency, cancellationToken);
         var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken);
         var path = request.RequestUri!.AbsolutePath;
         var route = path.StartsWith(BasePath, StringComparison.Ordinal) ? path[BasePath.Length..].Split('/').Select(Uri.UnescapeDataString).ToArray() : [];

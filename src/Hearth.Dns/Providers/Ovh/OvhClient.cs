@@ -29,6 +29,9 @@ internal sealed partial class OvhClient : IDisposable
 
     public void Dispose() => _http.Dispose();
 
+    /// <summary>The API and the application the requests go to (the application key is a public id; no secret).</summary>
+    public string Account => $"{_settings.BaseUrl.AbsoluteUri} application {_settings.ApplicationKey}";
+
     /// <summary>
     /// Runs <paramref name="attempt"/> until it succeeds, retrying transient failures. <paramref name="what"/> names
     /// the operation in the error when the retries run out.

@@ -7,14 +7,11 @@ namespace Hearth.Dns.Providers.Ovh;
 /// The API has no bulk read: a listing is one call for the ids and one per record (read a few at a time); a lookup
 /// filters the ids by name and type first. A change reads the name and type, makes the fewest calls that bring it to
 /// the set (records keeping a wanted value are left alone or get a new TTL, records with unwanted values are
-/// re-pointed to missing ones, the rest created or deleted), then publishes the zone with <c>refresh</c>: OVH
-/// stages changes, and resolvers see none of them before it.
+/// re-pointed to missing ones, the rest created or deleted). OVH stages changes and resolvers see none of them before
+/// the zone is published with <c>refresh</c>: changes made at about the same time are made together and published
+/// with one refresh (see <see cref="DnsWriteBatcher"/>).
 /// </summary>
-/// <remarks>
-/// Every call is retried on 429, 5xx, timeouts and dropped connections. A create that may have gone through is
-/// never simply sent again: the name and type are read first and the record taken as created when it is there.
-/// </remarks>
-internal sealed class OvhProvider(OvhClient client) : IDnsZoneProvider
+internal sealed partial class OvhProvider(OvhClient client) : IBatchingDnsZoneProvider
 {
     public const string Kind = OvhSettings.Kind;
 
@@ -34,58 +31,6 @@ internal sealed class OvhProvider(OvhClient client) : IDnsZoneProvider
 
     public async Task<DnsRecordSet?> FindAsync(DnsName zone, DnsRecordKey key, CancellationToken cancellationToken) =>
         SetOf(zone, key.Name, key.Type, await ReadAsync(zone, key, $"reading {key}", cancellationToken));
-
-    /// <remarks>
-    /// The set is read just before it is changed (OVH has no conditional write) and must still be what Hearth
-    /// expects: a change made from outside in the instant between the read and the writes is not caught.
-    /// </remarks>
-    public async Task PutAsync(DnsName zone, DnsRecordSet set, DnsRecordSet? expected, CancellationToken cancellationToken)
-    {
-        if (OvhRecordMapping.Check(set) is { Count: > 0 } problems)
-            throw new DnsRecordException([.. problems]);
-        var records = await ReadAsync(zone, set.Key, $"reading {set.Key}", cancellationToken);
-        if (SetOf(zone, set.Name, set.Type, records) != expected)
-            throw new DnsRecordChangedException(set.Key, $"{set.Key} changed in OVH since Hearth read it (by hand, or by another tool)");
-        var current = records.Select(r => (Record: r, Value: OvhRecordMapping.ValueOf(r, set.Type, zone, set.Name))).ToList();
-        var kept = current.Where(c => c.Value is not null && set.Values.Contains(c.Value))
-            .GroupBy(c => c.Value!, StringComparer.Ordinal).Select(g => g.First()).ToList();
-        var extra = new Queue<OvhRecord>(current.Where(c => !kept.Contains(c)).Select(c => c.Record));
-        var missing = set.Values.Where(v => kept.All(k => k.Value != v)).ToList();
-        var name = Bare(zone);
-
-        var changed = false;
-        foreach (var (record, _) in kept.Where(k => k.Record.Ttl != set.Ttl))
-        {
-            await UpdateAsync(name, record.Id!.Value, new OvhRecord { Ttl = set.Ttl }, set.Key, cancellationToken);
-            changed = true;
-        }
-        foreach (var value in missing)
-        {
-            if (extra.TryDequeue(out var reused))
-                await UpdateAsync(name, reused.Id!.Value, new OvhRecord { Target = value, Ttl = set.Ttl }, set.Key, cancellationToken);
-            else
-                await CreateAsync(zone, set, value, cancellationToken);
-            changed = true;
-        }
-        foreach (var record in extra)
-        {
-            await DeleteRecordAsync(name, record.Id!.Value, set.Key, cancellationToken);
-            changed = true;
-        }
-        if (changed)
-            await RefreshAsync(zone, cancellationToken);
-    }
-
-    public async Task DeleteAsync(DnsName zone, DnsRecordKey key, CancellationToken cancellationToken)
-    {
-        var name = Bare(zone);
-        var ids = await client.RetryAsync($"reading {key}", async token =>
-            await client.RecordIdsOnceAsync(name, key.Type.ToString(), OvhRecordMapping.SubDomain(key.Name, zone), token), cancellationToken);
-        foreach (var id in ids)
-            await DeleteRecordAsync(name, id, key, cancellationToken);
-        if (ids.Count > 0)
-            await RefreshAsync(zone, cancellationToken);
-    }
 
     /// <summary>The zone's records, or those at <paramref name="key"/>: the ids, then each record (one gone in between is skipped).</summary>
     private async Task<List<OvhRecord>> ReadAsync(DnsName zone, DnsRecordKey? key, string what, CancellationToken cancellationToken)

@@ -46,7 +46,5 @@ internal static class OvhRecordMapping
     public static int TtlOf(OvhRecord record) => record.Ttl is null or 0 ? ZoneDefaultTtl : record.Ttl.Value;
 
     /// <summary>The problems OVH would refuse the set for; empty when it is fine.</summary>
-    public static IReadOnlyList<DnsRecordProblem> Check(DnsRecordSet set) => set.Ttl < MinTtl
-        ? [new DnsRecordProblem(set.Name.Value, set.Type, $"OVH does not take the TTL {set.Ttl}", $"give at least {MinTtl} seconds")]
-        : [];
+    public static IReadOnlyList<DnsRecordProblem> Check(DnsRecordSet set) => [.. OvhRules.Check(set).Select(p => p.Problem)];
 }

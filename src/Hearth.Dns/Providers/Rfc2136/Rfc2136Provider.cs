@@ -6,18 +6,15 @@ using Hearth.Dns.Records;
 namespace Hearth.Dns.Providers.Rfc2136;
 
 /// <summary>
-/// The <c>rfc2136</c> provider: a zone on a primary server (BIND, Knot, …) read by a zone transfer (AXFR over TCP) and
-/// changed by dynamic updates (RFC 2136), both signed with a TSIG key (RFC 8945). An UPDATE message replaces record
-/// sets atomically, each guarded by a prerequisite that the set is still what Hearth last saw; changes made at about
-/// the same time travel in one message (see <see cref="DnsWriteBatcher"/>).
+/// The <c>rfc2136</c> provider: a zone on a primary server (BIND, Knot, …) read by a zone transfer (AXFR over TCP),
+/// one record set read by a query, and changes made by dynamic updates (RFC 2136), all signed with a TSIG key
+/// (RFC 8945). An UPDATE message replaces record sets atomically, each guarded by a prerequisite that the set is
+/// still what Hearth last saw; changes made at about the same time travel in one message (see
+/// <see cref="DnsWriteBatcher"/>).
 /// </summary>
-internal sealed class Rfc2136Provider(Rfc2136Settings settings) : IBatchingDnsZoneProvider
+internal sealed partial class Rfc2136Provider(Rfc2136Settings settings) : IBatchingDnsZoneProvider
 {
     public const string Kind = "rfc2136";
-
-    /// <summary>Reads the whole zone: the service has no cheaper way to ask for one record set.</summary>
-    public async Task<DnsRecordSet?> FindAsync(DnsName zone, DnsRecordKey key, CancellationToken cancellationToken) =>
-        (await ListAsync(zone, cancellationToken)).Find(key);
 
     public async Task<DnsRecordSets> ListAsync(DnsName zone, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using Hearth.Core.Diagnostics;
 using Hearth.Core.Planning;
 using Hearth.Testing.Ovh;
 using static Hearth.Dns.Tests.Providers.Ovh.OvhLab;
@@ -202,5 +203,21 @@ public sealed class OvhLabTests
         Assert.Contains("ovh refused the API keys (403 INVALID_CREDENTIAL: This credential is not valid", error.Message, StringComparison.Ordinal);
         Assert.Contains("the consumer key must be validated and not expired", error.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(FakeOvh.DefaultConsumerKey, error.Message + error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_ttl_below_ovhs_minimum_is_refused_at_plan_time_naming_the_setting_and_nothing_is_sent()
+    {
+        using var fake = NewFake();
+        using var engine = Harness(fake, OvhLab.Lab("        - { name: www, type: A, value: 192.0.2.10, ttl: 30 }\n"));
+
+        var error = await Assert.ThrowsAsync<LabException>(() => engine.PlanAsync());
+
+        var diagnostic = Assert.Single(error.Diagnostics);
+        Assert.Equal("dns_record.qt_rs.www_A: OVH does not take the TTL 30", diagnostic.Message);
+        Assert.Equal("give ttl: 60 or more (OVH's minimum), or leave ttl out for the default 300", diagnostic.Hint);
+        Assert.Equal(8, diagnostic.Span.Line); // The record's line, at its ttl:.
+        Assert.Equal(0, fake.TotalCalls);
+        Assert.Empty(fake.Records(Zone));
     }
 }

@@ -87,29 +87,6 @@ public sealed class PowerDnsLabTests(PowerDnsServer server) : IDisposable
     }
 
     [Fact]
-    public async Task A_changed_value_updates_in_place_and_a_removed_record_is_deleted()
-    {
-        using var engine = await HarnessAsync();
-        await engine.ApplyAsync();
-
-        var (plan, result) = await engine.ApplyAsync(lab: engine.Load(("ip", "192.0.2.99")));
-        engine.Lab.Write("hearth.yaml", Lab(string.Join('\n', Records.Split('\n').Where(l => !l.Contains("_acme-challenge", StringComparison.Ordinal)))));
-        var (removal, removed) = await engine.ApplyAsync(lab: engine.Load(("ip", "192.0.2.99")));
-
-        Assert.True(result.Succeeded, string.Join("\n", result.Errors.Select(e => e.Message)));
-        var update = Assert.Single(plan.Actions);
-        Assert.Equal(ChangeAction.Update, update.Action);
-        Assert.EndsWith(".www_A", update.Address.ToString(), StringComparison.Ordinal);
-        Assert.True(removed.Succeeded, string.Join("\n", removed.Errors.Select(e => e.Message)));
-        Assert.Equal(ChangeAction.Delete, Assert.Single(removal.Actions).Action);
-        var rrsets = await RrsetsAsync();
-        Assert.Equal(300, rrsets[$"www.{_zone} A"].Ttl);
-        Assert.Equal(["192.0.2.99"], rrsets[$"www.{_zone} A"].Contents);
-        Assert.DoesNotContain($"_acme-challenge.{_zone} TXT", rrsets.Keys);
-        Assert.False((await engine.PlanAsync(lab: engine.Load(("ip", "192.0.2.99")))).HasChanges);
-    }
-
-    [Fact]
     public async Task A_record_changed_through_the_api_behind_hearths_back_shows_as_drift()
     {
         using var engine = await HarnessAsync();

@@ -68,28 +68,6 @@ public sealed class KnotLabTests(KnotServer knot)
     }
 
     [Fact]
-    public async Task A_changed_value_updates_in_place_and_a_removed_record_is_deleted()
-    {
-        using var engine = Harness(Lab(Records));
-        await engine.ApplyAsync();
-
-        var (update, updated) = await engine.ApplyAsync(lab: engine.Load(("ip", "192.0.2.99")));
-        engine.Lab.Write("hearth.yaml", Lab(string.Join('\n', Records.Split('\n').Where(l => !l.Contains("_acme-challenge", StringComparison.Ordinal)))));
-        var (removal, removed) = await engine.ApplyAsync(lab: engine.Load(("ip", "192.0.2.99")));
-
-        Assert.True(updated.Succeeded, string.Join("\n", updated.Errors.Select(e => e.Message)));
-        Assert.True(removed.Succeeded, string.Join("\n", removed.Errors.Select(e => e.Message)));
-        var change = Assert.Single(update.Actions);
-        Assert.Equal((ChangeAction.Update, $"dns_record.{ZoneKey}.www_A"), (change.Action, change.Address.ToString()));
-        Assert.Equal(ChangeAction.Delete, Assert.Single(removal.Actions).Action);
-        var zone = await knot.DigTransferAsync(_zone, None);
-        Assert.Contains("192.0.2.99", zone, StringComparison.Ordinal);
-        Assert.DoesNotContain("192.0.2.10", zone, StringComparison.Ordinal);
-        Assert.DoesNotContain("_acme-challenge", zone, StringComparison.Ordinal);
-        Assert.False((await engine.PlanAsync(lab: engine.Load(("ip", "192.0.2.99")))).HasChanges);
-    }
-
-    [Fact]
     public async Task A_record_changed_with_knsupdate_behind_hearths_back_shows_as_drift()
     {
         using var engine = Harness(Lab(Records));
