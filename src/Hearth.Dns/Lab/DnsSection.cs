@@ -252,11 +252,13 @@ public sealed class DnsSection(DnsRecordResourceType recordType, DnsZoneResource
     /// <summary>A CNAME owns its name: nothing else may sit beside it, and it cannot be at the apex.</summary>
     private static void CheckCoexistence(DnsName zone, Dictionary<DnsRecordKey, SyntaxNode> declared, DiagnosticBag diagnostics)
     {
+        // Grouped by name once: a zone of thousands of CNAMEs must not compare each with every record.
+        var typesByName = declared.Keys.ToLookup(k => k.Name, k => k.Type);
         foreach (var (key, node) in declared.Where(d => d.Key.Type == DnsRecordType.CNAME))
         {
             if (key.Name == zone)
                 diagnostics.Add(node.Span, $"{key.Name} CNAME: a CNAME cannot be at the zone's apex", "use A/AAAA records at the apex (or a provider feature such as Cloudflare's CNAME flattening)");
-            var others = declared.Keys.Where(k => k.Name == key.Name && k.Type != DnsRecordType.CNAME).Select(k => k.Type.ToString()).ToList();
+            var others = typesByName[key.Name].Where(t => t != DnsRecordType.CNAME).Select(t => t.ToString()).ToList();
             if (others.Count > 0)
                 diagnostics.Add(node.Span, $"{key.Name} has a CNAME beside {string.Join(", ", others)}", "a name with a CNAME can hold nothing else: remove one of them");
         }
