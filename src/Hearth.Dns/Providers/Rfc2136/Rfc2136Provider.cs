@@ -53,18 +53,35 @@ internal sealed partial class Rfc2136Provider(Rfc2136Settings settings) : IBatch
 
     public string Target => $"{Kind} {Endpoint} key {settings.Tsig.Name}";
 
-    /// <summary>Bytes of changes per UPDATE: well inside a DNS message's 64 KiB over TCP, with room for the TSIG record.</summary>
-    public int BatchBudget => 48_000;
+    /// <summary>
+    /// Bytes of changes per UPDATE. A DNS message may hold 65,535 bytes over TCP, but the message encoder points back
+    /// to a name written earlier with the offset's top bits lost once it passes 16 KiB, so a name repeated beyond that
+    /// would reach the server as another name (a CNAME target as ".", an owner outside the zone). Every message is
+    /// kept inside the first 16 KiB: header, zone and these bytes.
+    /// </summary>
+    public int BatchBudget => 15_000;
 
-    /// <summary>About the wire size: each record repeats its owner name (uncompressed, to be safe) and ten fixed bytes.</summary>
+    /// <summary>
+    /// An upper bound of the change's bytes on the wire: its first record carries the owner name (written out in full
+    /// here, though the message compresses it against the zone's name), the others point back to it; every record has
+    /// ten bytes of type, class, TTL and length, and no value takes more bytes than its text plus a length byte per
+    /// 255 bytes of character strings, but for an IPv6 address (16 bytes, however short its text: <c>::1</c>).
+    /// </summary>
     public int CostOf(DnsZoneChange change)
     {
+        const int Fixed = 10;
+        const int Pointer = 2;
+        var owner = change.Key.Name.Value.Length + 1 + Fixed;
         if (change is not DnsZoneChange.Put put)
-            return change.Key.Name.Value.Length + 12;
+            return owner;
         IReadOnlyCollection<string> expected = put.Expected is { } before ? before.Values : [];
-        var records = 2 + expected.Count + put.Set.Values.Count;
-        return records * (change.Key.Name.Value.Length + 12) + put.Set.Values.Sum(v => v.Length) + expected.Sum(v => v.Length);
+        var records = Math.Max(1, expected.Count) + (put.Expected is null ? 0 : 1) + put.Set.Values.Count;
+        var type = change.Key.Type;
+        return owner + (records - 1) * (Pointer + Fixed) + put.Set.Values.Sum(v => ValueBytes(type, v)) + expected.Sum(v => ValueBytes(type, v));
     }
+
+    private static int ValueBytes(DnsRecordType type, string value) =>
+        type == DnsRecordType.AAAA ? 16 : value.Length + value.Length / 255 + 2;
 
     /// <summary>
     /// One UPDATE for all <paramref name="changes"/>: every prerequisite, then every update. The server checks all
@@ -137,7 +154,9 @@ internal sealed partial class Rfc2136Provider(Rfc2136Settings settings) : IBatch
                         update.Prequisites.Add(new RecordExistsValueDependantPrequisite(record));
                 }
             }
-            update.Updates.Add(new DeleteAllRecordsUpdate(owner, type));
+            // A set made new needs no deletion first: its prerequisite says there is nothing to delete.
+            if (change is not DnsZoneChange.Put { Expected: null })
+                update.Updates.Add(new DeleteAllRecordsUpdate(owner, type));
             if (change is DnsZoneChange.Put { Set: var set })
             {
                 foreach (var record in WireRecords.ToWire(set))

@@ -169,6 +169,79 @@ public sealed class Rfc2136LabTests(BindServer bind)
     }
 
     [Fact]
+    public async Task Updates_filled_to_the_message_limit_with_long_names_and_values_are_accepted_whole()
+    {
+        // About 300 KB of changes: long owner names, TXT values of several 255-byte strings, IPv6 addresses whose text is
+        // shorter than their 16 bytes. An UPDATE estimated too small would exceed a DNS message and be refused, and
+        // its changes would then go one by one: as many UPDATEs as record sets.
+        const int count = 300;
+        var label = new string('n', 50);
+        var records = string.Join('\n', Enumerable.Range(1, count).Select(i => i % 2 == 0
+            ? $"        - {{ name: {label}-{i}.sub, type: TXT, values: [\"{new string('t', 600)}{i}\", \"{new string('u', 300)}\"] }}"
+            : $"        - {{ name: {label}-{i}.sub, type: AAAA, values: [\"::{i:x}\", \"2001:db8::{i:x}\", \"::ffff:{i:x}\"] }}"));
+        using var engine = Harness(Lab(records));
+        var before = await SerialAsync();
+
+        var (_, applied) = await engine.ApplyAsync();
+
+        Assert.True(applied.Succeeded, string.Join("\n", applied.Errors.Take(3).Select(e => e.Message)));
+        var updates = await SerialAsync() - before;
+        Assert.InRange(updates, 5, count / 10);
+        Assert.False((await engine.PlanAsync()).HasChanges);
+    }
+
+    [Fact]
+    public async Task Names_repeated_across_a_large_update_reach_the_server_as_written()
+    {
+        // DNS messages point back to names written earlier, and such a pointer reaches only the first 16 KiB of a
+        // message. Hundreds of CNAMEs to one target outside the zone, after enough records that the target is first
+        // written far into a large UPDATE, must each still name that target.
+        const int addresses = 600;
+        const int aliases = 300;
+        var records = ManyRecords(addresses) + "\n" + string.Join('\n', Enumerable.Range(1, aliases)
+            .Select(i => $"        - {{ name: alias{i}, type: CNAME, value: lb.example.net. }}"));
+        using var engine = Harness(Lab(records));
+
+        var (_, applied) = await engine.ApplyAsync();
+
+        Assert.True(applied.Succeeded, string.Join("\n", applied.Errors.Take(3).Select(e => e.Message)));
+        var cnames = (await bind.DigTransferAsync(_zone, None)).Split('\n')
+            .Select(l => l.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
+            .Where(f => f.Length == 5 && f[3] == "CNAME").ToList();
+        Assert.Equal(aliases, cnames.Count);
+        Assert.All(cnames, f => Assert.Equal("lb.example.net.", f[4]));
+        Assert.Equal(addresses, (await bind.DigTransferAsync(_zone, None)).Split('\n').Count(l => l.StartsWith("host", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Long_record_sets_changed_together_each_get_their_own_new_values()
+    {
+        // An update carries each set's old values as prerequisites: long TXT values fill a message quickly, and an
+        // owner name first written beyond 16 KiB would be misread where the updates point back to it.
+        const int count = 40;
+        string Records(char fill) => string.Join('\n', Enumerable.Range(1, count)
+            .Select(i => $"        - {{ name: note{i}, type: TXT, value: \"{i}{new string(fill, 1500)}\" }}"));
+        using var engine = Harness(Lab(Records('a')));
+        Assert.True((await engine.ApplyAsync()).Result.Succeeded);
+        engine.Lab.Write("hearth.yaml", Lab(Records('b')));
+        var before = await SerialAsync();
+
+        var (plan, applied) = await engine.ApplyAsync();
+
+        Assert.Equal(count, plan.ToChange);
+        Assert.True(applied.Succeeded, string.Join("\n", applied.Errors.Take(3).Select(e => e.Message)));
+        // Several sets to an UPDATE, none refused: a refused one would have been sent again set by set.
+        Assert.InRange(await SerialAsync() - before, 2, count / 3);
+        var texts = (await bind.DigTransferAsync(_zone, None)).Split('\n').Where(l => l.Contains("\tTXT\t", StringComparison.Ordinal)).ToList();
+        Assert.Equal(count, texts.Count);
+        for (var i = 1; i <= count; i++)
+        {
+            var line = Assert.Single(texts, l => l.StartsWith($"note{i}.{_zone}.", StringComparison.Ordinal));
+            Assert.Contains($"\"{i}bbbb", line, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task In_a_batch_one_record_that_already_exists_fails_alone_and_the_others_are_made()
     {
         const int count = 200;
