@@ -13,6 +13,7 @@ namespace Hearth.Testing;
 public sealed class RecordingResourceType(OperationLog log) : ResourceType
 {
     private readonly ConcurrentObjects _objects = new();
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _checked = new();
 
     public override string Kind => "test";
 
@@ -28,6 +29,15 @@ public sealed class RecordingResourceType(OperationLog log) : ResourceType
 
     /// <summary>Runs at the start of every delete, so a test can hold a delete mid-way or make it fail.</summary>
     public Func<DeleteRequest, Task>? BeforeDelete { get; set; }
+
+    /// <summary>The <c>value</c> of every set of arguments the engine asked this kind to check, in order.</summary>
+    public IReadOnlyList<string> Checked => [.. _checked];
+
+    public override IEnumerable<AttributeProblem> Validate(MapValue config)
+    {
+        _checked.Enqueue(config.Get("value")?.ToText() ?? "(none)");
+        return [];
+    }
 
     /// <summary>The objects that exist now, by id.</summary>
     public IReadOnlyDictionary<string, MapValue> Objects => _objects.Snapshot();

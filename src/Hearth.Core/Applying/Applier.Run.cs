@@ -173,6 +173,8 @@ public sealed partial class Applier
 
         private MapValue Arguments(ResourceConfig config, ResourceChange change)
         {
+            if (change.Arguments is { } planned)
+                return planned;
             var each = change.Address.Key is null ? ((Value, Value)?)null : (Value.String(change.Address.Key), change.EachValue ?? Value.Null);
             return InstanceArguments.Evaluate(config, new Evaluator(resolver, scope.ForInstance(each)), change.Address.ToString());
         }
@@ -200,7 +202,7 @@ public sealed partial class Applier
         }
 
         /// <summary>The planned object without its unknowns (null until apply tells), for the crash-safety record.</summary>
-        private static MapValue KnownPart(MapValue planned) =>
+        private static MapValue KnownPart(MapValue planned) => !planned.ContainsUnknown ? planned :
             new(new ValueMap(planned.Entries.Select(e => KeyValuePair.Create(e.Key, e.Value.ContainsUnknown ? Value.Null : e.Value))));
 
         private static string Verb(ChangeAction action) => action switch

@@ -76,7 +76,11 @@ public sealed partial class Planner(ResourceTypeRegistry registry, ISecretResolv
                         continue;
                     var instanceScope = labScope.ForInstance(key is null ? null : (Value.String(key), eachValue!));
                     var arguments = InstanceArguments.Evaluate(config, new Evaluator(scope.Resolver, instanceScope), address.ToString());
-                    var change = PlanInstance(lab, config, address, arguments, refreshed.Find(address), options) with { EachValue = eachValue };
+                    var change = PlanInstance(lab, config, address, arguments, refreshed.Find(address), options) with
+                    {
+                        EachValue = eachValue,
+                        Arguments = arguments.ContainsUnknown ? null : arguments,
+                    };
                     values.Set(address, change.After ?? (Value)Value.Unknown);
                     changes.Add(change);
                 }

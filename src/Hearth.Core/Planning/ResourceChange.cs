@@ -10,6 +10,11 @@ namespace Hearth.Core.Planning;
 /// <param name="ReplacePaths">The attributes whose change forces replacement.</param>
 /// <param name="EachValue">for_each's value for this instance, kept so apply can evaluate the same arguments.</param>
 /// <param name="DeposedKey">Set when the change deletes a deposed object (see <see cref="State.DeposedObject"/>) rather than the current one.</param>
+/// <param name="Arguments">
+/// The arguments the change was planned from, when all of them were known at plan time: apply starts from them
+/// rather than evaluating the lab again (what they refer to was settled before the plan). Null when some were
+/// known only after apply, and for deletions.
+/// </param>
 public sealed record ResourceChange(
     ResourceAddress Address,
     ChangeAction Action,
@@ -19,7 +24,8 @@ public sealed record ResourceChange(
     ImmutableArray<string> ReplacePaths,
     ImmutableArray<ResourceAddress> Dependencies,
     Value? EachValue = null,
-    string? DeposedKey = null)
+    string? DeposedKey = null,
+    MapValue? Arguments = null)
 {
     public bool Equals(ResourceChange? other) =>
         other is not null && Address.Equals(other.Address) && Action == other.Action && Reason == other.Reason &&

@@ -27,6 +27,9 @@ public static class ResourceObject
     /// <summary>The object with <paramref name="name"/> set.</summary>
     public static MapValue With(this MapValue obj, string name, Value value) => new(obj.Entries.SetItem(name, value));
 
+    /// <summary>The object with every one of <paramref name="attributes"/> set, in one copy.</summary>
+    public static MapValue With(this MapValue obj, params ReadOnlySpan<KeyValuePair<string, Value>> attributes) => new(obj.Entries.SetItems(attributes));
+
     /// <summary>Every sensitive string inside <paramref name="obj"/>, to scrub from command output and messages.</summary>
     public static IReadOnlyList<string> SensitiveStrings(this Value obj)
     {

@@ -84,6 +84,38 @@ public sealed class ValueMap : IReadOnlyDictionary<string, Value>, IEquatable<Va
         return new ValueMap(newKeys, newValues);
     }
 
+    /// <summary>This map with every one of <paramref name="items"/> set, in one copy (a later item wins over an earlier one of the same key).</summary>
+    public ValueMap SetItems(ReadOnlySpan<KeyValuePair<string, Value>> items)
+    {
+        var added = items.ToArray();
+        // Stable, so of two items with one key the later stays later and wins below.
+        var sorted = added.Select((item, order) => (item, order)).OrderBy(p => p.item.Key, StringComparer.Ordinal).ThenBy(p => p.order)
+            .Select(p => p.item).ToArray();
+        var keys = new string[_keys.Length + sorted.Length];
+        var values = new Value[_keys.Length + sorted.Length];
+        int mine = 0, theirs = 0, count = 0;
+        while (mine < _keys.Length || theirs < sorted.Length)
+        {
+            var order = mine == _keys.Length ? 1 : theirs == sorted.Length ? -1 : string.CompareOrdinal(_keys[mine], sorted[theirs].Key);
+            if (order < 0)
+            {
+                (keys[count], values[count]) = (_keys[mine], _values[mine]);
+                mine++;
+            }
+            else
+            {
+                if (order == 0)
+                    mine++; // Replaced by the item.
+                if (count > 0 && keys[count - 1] == sorted[theirs].Key)
+                    count--; // The same key again: the later item wins.
+                (keys[count], values[count]) = (sorted[theirs].Key, sorted[theirs].Value);
+                theirs++;
+            }
+            count++;
+        }
+        return new ValueMap(keys[..count], values[..count]);
+    }
+
     public ValueMap Remove(string key)
     {
         var index = IndexOf(key);

@@ -188,12 +188,12 @@ public sealed partial class DnsRecordResourceType : ResourceType, IBatchedRead, 
         .With("type", Value.String(set.Type.ToString()))
         .With("adopt", Value.False), set);
 
-    private static MapValue WithSet(MapValue attributes, DnsRecordSet set) => attributes
-        .With("ttl", Value.Number(set.Ttl))
-        .With("values", Value.List(set.Values.Select(Value.String)))
-        .With("proxied", Value.Bool(set.Proxied))
-        .With("comment", set.Comment is null ? Value.Null : Value.String(set.Comment))
-        .With("id", Value.String($"{set.Name} {set.Type}"));
+    private static MapValue WithSet(MapValue attributes, DnsRecordSet set) => attributes.With(
+        KeyValuePair.Create("ttl", Value.Number(set.Ttl)),
+        KeyValuePair.Create("values", Value.List(set.Values.Select(Value.String))),
+        KeyValuePair.Create("proxied", Value.Bool(set.Proxied)),
+        KeyValuePair.Create("comment", set.Comment is null ? Value.Null : Value.String(set.Comment)),
+        KeyValuePair.Create("id", Value.String($"{set.Name} {set.Type}")));
 
     private sealed record NormalisedSet((DnsRecordSet? Set, IReadOnlyList<DnsRecordProblem> Problems) Result);
 }

@@ -1,6 +1,7 @@
 using Hearth.Core.Applying;
 using Hearth.Core.Planning;
 using Hearth.Core.Resources;
+using Hearth.Core.Values;
 using Hearth.Core.Resources.BuiltIn;
 using Hearth.Core.Secrets;
 using Hearth.Core.State;
@@ -70,7 +71,7 @@ public sealed class ApplyRobustnessTests
         var plan = await engine.PlanAsync();
 
         var drift = Assert.Single(plan.Drift);
-        Assert.IsType<Values.SensitiveValue>(drift.After!.Get("content"));
+        Assert.IsType<SensitiveValue>(drift.After!.Get("content"));
     }
 
     [Fact]

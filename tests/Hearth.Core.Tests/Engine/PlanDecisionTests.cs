@@ -2,6 +2,7 @@ using Hearth.Core.Addressing;
 using Hearth.Core.Diagnostics;
 using Hearth.Core.Planning;
 using Hearth.Core.Resources;
+using Hearth.Core.Values;
 using Hearth.Testing;
 
 namespace Hearth.Core.Tests.Engine;
@@ -204,7 +205,7 @@ public sealed class PlanDecisionTests
         using var engine = new EngineHarness("resources:\n  test.a: { value: one }\n");
         await engine.ApplyAsync();
         var id = Assert.Single(engine.Test.Objects).Key;
-        engine.Test.Tamper(id, o => o.With("value", Values.Value.String("edited")));
+        engine.Test.Tamper(id, o => o.With("value", Value.String("edited")));
 
         var plan = await engine.PlanAsync();
 
@@ -246,6 +247,6 @@ public sealed class PlanDecisionTests
         var plan = await engine.PlanAsync();
 
         var b = plan.Changes.Single(c => c.Address.Name == "b");
-        Assert.IsType<Values.UnknownValue>(b.After!.Get("value"));
+        Assert.IsType<UnknownValue>(b.After!.Get("value"));
     }
 }
