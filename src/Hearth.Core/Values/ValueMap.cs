@@ -87,10 +87,16 @@ public sealed class ValueMap : IReadOnlyDictionary<string, Value>, IEquatable<Va
     /// <summary>This map with every one of <paramref name="items"/> set, in one copy (a later item wins over an earlier one of the same key).</summary>
     public ValueMap SetItems(ReadOnlySpan<KeyValuePair<string, Value>> items)
     {
-        var added = items.ToArray();
-        // Stable, so of two items with one key the later stays later and wins below.
-        var sorted = added.Select((item, order) => (item, order)).OrderBy(p => p.item.Key, StringComparer.Ordinal).ThenBy(p => p.order)
-            .Select(p => p.item).ToArray();
+        // Insertion sort: a handful of items, and stable, so of two items with one key the later stays later and wins below.
+        var sorted = items.ToArray();
+        for (var i = 1; i < sorted.Length; i++)
+        {
+            var item = sorted[i];
+            var at = i;
+            for (; at > 0 && string.CompareOrdinal(sorted[at - 1].Key, item.Key) > 0; at--)
+                sorted[at] = sorted[at - 1];
+            sorted[at] = item;
+        }
         var keys = new string[_keys.Length + sorted.Length];
         var values = new Value[_keys.Length + sorted.Length];
         int mine = 0, theirs = 0, count = 0;
