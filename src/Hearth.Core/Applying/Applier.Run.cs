@@ -21,6 +21,9 @@ public sealed partial class Applier
         private int _changed;
         private int _destroyed;
 
+        /// <summary>Resources whose apply gave a value other than the one the plan showed: what refers to them is evaluated again.</summary>
+        private readonly ConcurrentDictionary<ResourceAddress, byte> _diverged = new();
+
         public LabScope Scope => scope;
         public ConcurrentBag<ResourceOperationError> Errors { get; } = [];
         public int Added => _added;
@@ -173,7 +176,8 @@ public sealed partial class Applier
 
         private MapValue Arguments(ResourceConfig config, ResourceChange change)
         {
-            if (change.Arguments is { } planned)
+            // What the plan evaluated still holds unless something it refers to came out otherwise than planned.
+            if (change.Arguments is { } planned && !config.Dependencies.Any(d => _diverged.ContainsKey(d.Resource)))
                 return planned;
             var each = change.Address.Key is null ? ((Value, Value)?)null : (Value.String(change.Address.Key), change.EachValue ?? Value.Null);
             return InstanceArguments.Evaluate(config, new Evaluator(resolver, scope.ForInstance(each)), change.Address.ToString());
@@ -182,9 +186,15 @@ public sealed partial class Applier
         private async Task RecordAsync(ResourceConfig config, ResourceChange change, ResourceType type, MapValue arguments, MapValue result)
         {
             var marked = SchemaMarks.Apply(type.Schema, CarrySensitivity(arguments, result));
+            if (change.After is { } planned && Diverges(planned, marked))
+                _diverged.TryAdd(change.Address.Resource, 0);
             await session.RecordAsync(new StateChange.PutResource(Instance(config, change, marked)), abort);
             values.Set(change.Address, marked);
         }
+
+        /// <summary>An attribute the plan showed as known came out different.</summary>
+        private static bool Diverges(MapValue planned, MapValue applied) =>
+            planned.Entries.Any(e => !e.Value.ContainsUnknown && !Equals(e.Value.Unmarked(), (applied.Get(e.Key) ?? Value.Null).Unmarked()));
 
         private static ResourceInstanceState Instance(ResourceConfig config, ResourceChange change, MapValue attributes) =>
             new(change.Address, attributes, config.Dependencies, Tainted: false, config.Lifecycle.CreateBeforeDestroy);

@@ -12,8 +12,8 @@ namespace Hearth.Core.Planning;
 /// <param name="DeposedKey">Set when the change deletes a deposed object (see <see cref="State.DeposedObject"/>) rather than the current one.</param>
 /// <param name="Arguments">
 /// The arguments the change was planned from, when all of them were known at plan time: apply starts from them
-/// rather than evaluating the lab again (what they refer to was settled before the plan). Null when some were
-/// known only after apply, and for deletions.
+/// rather than evaluating the lab again, unless a resource they refer to came out of the same apply otherwise than
+/// the plan showed. Null when some were known only after apply, and for deletions.
 /// </param>
 public sealed record ResourceChange(
     ResourceAddress Address,
