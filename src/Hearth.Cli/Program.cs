@@ -2,12 +2,15 @@ using Hearth.Cli;
 using Hearth.Cli.Hosting;
 
 var environment = CliEnvironment.FromProcess();
+var exitCode = await new HearthApplication(environment, HearthServices.CreateDefault(environment.Variables)).RunAsync(args);
 try
-{
-    return await new HearthApplication(environment, HearthServices.CreateDefault(environment.Variables)).RunAsync(args);
-}
-finally
 {
     // Output into a file or pipe is written in blocks: the last one goes out before the process ends.
     await environment.Output.FlushAsync();
 }
+catch (IOException e)
+{
+    await Console.Error.WriteLineAsync($"Error: {e.Message}");
+    return ExitCodes.Error;
+}
+return exitCode;

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Hearth.Cli.Hosting;
 
 /// <summary>The process's surroundings, injected so the whole CLI runs in tests without a real console.</summary>
@@ -41,9 +43,25 @@ internal sealed record CliEnvironment(
     /// <summary>Standard output into a file or pipe, written in blocks (see <see cref="DeferredFlushWriter"/>); flush it before exit.</summary>
     private static (TextWriter Output, TextWriter Error) BufferedStandardStreams()
     {
-        var block = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 64 * 1024) { AutoFlush = false };
+        // The console's own encoding, as standard error keeps it, without a byte-order mark at the top of a file.
+        var encoding = Console.OutputEncoding is UTF8Encoding ? new UTF8Encoding(false) : Console.OutputEncoding;
+        var block = new StreamWriter(Console.OpenStandardOutput(), encoding, 64 * 1024) { AutoFlush = false };
         var output = new DeferredFlushWriter(block, TimeProvider.System);
+        // A process ended by a signal outside an apply (SIGTERM during a plan) skips Main's last flush, not this.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => FlushQuietly(output);
         return (output, new OrderedErrorWriter(Console.Error, output));
+    }
+
+    private static void FlushQuietly(TextWriter output)
+    {
+        try
+        {
+            output.Flush();
+        }
+        catch (IOException)
+        {
+            // Standard output is gone (a full disk): nothing more can be shown there.
+        }
     }
 
     /// <summary>Writes bytes to standard output exactly.</summary>
@@ -52,7 +70,7 @@ internal sealed record CliEnvironment(
         await Output.FlushAsync(cancellationToken);
         if (RawOutput is null)
         {
-            await Output.WriteAsync(System.Text.Encoding.UTF8.GetString(content).AsMemory(), cancellationToken);
+            await Output.WriteAsync(Encoding.UTF8.GetString(content).AsMemory(), cancellationToken);
             return;
         }
         await RawOutput.WriteAsync(content, cancellationToken);
@@ -61,7 +79,7 @@ internal sealed record CliEnvironment(
 
     /// <summary>Standard input as a stream of bytes.</summary>
     public async Task<Stream> OpenInputAsync(CancellationToken cancellationToken) =>
-        RawInput ?? new MemoryStream(System.Text.Encoding.UTF8.GetBytes(await Input.ReadToEndAsync(cancellationToken)));
+        RawInput ?? new MemoryStream(Encoding.UTF8.GetBytes(await Input.ReadToEndAsync(cancellationToken)));
 
     public string? Variable(string name) => Variables.TryGetValue(name, out var value) ? value : null;
 }

@@ -5,7 +5,8 @@ namespace Hearth.Cli.Hosting;
 /// <summary>
 /// Standard output when it is a file or a pipe: text is written in blocks instead of a system call per line (a plan
 /// of thousands of resources is tens of thousands of lines), yet never more than <see cref="FlushDelay"/> behind, so
-/// a log being followed still shows each step as it happens. Safe to use from several threads.
+/// a log being followed still shows each step as it happens. Safe to use from several threads; each call is written
+/// whole. A write that fails in the background (a full disk) is thrown by the next call, on its caller's thread.
 /// </summary>
 internal sealed class DeferredFlushWriter : TextWriter
 {
@@ -16,30 +17,25 @@ internal sealed class DeferredFlushWriter : TextWriter
     private readonly Lock _gate = new();
     private readonly ITimer _timer;
     private bool _flushPending;
+    private IOException? _failure;
 
     /// <param name="target">A writer that buffers and does not flush by itself.</param>
     public DeferredFlushWriter(TextWriter target, TimeProvider clock)
     {
         _target = target;
-        _timer = clock.CreateTimer(_ => Flush(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        CoreNewLine = target.NewLine.ToCharArray();
+        _timer = clock.CreateTimer(_ => FlushInBackground(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
     public override Encoding Encoding => _target.Encoding;
 
     public override IFormatProvider FormatProvider => _target.FormatProvider;
 
-    public override string NewLine
-    {
-        get => _target.NewLine;
-#pragma warning disable CS8765 // TextWriter.NewLine's setter accepts null (meaning the default); the target's does too.
-        set => _target.NewLine = value;
-#pragma warning restore CS8765
-    }
-
     public override void Write(char value)
     {
         lock (_gate)
         {
+            ThrowEarlierFailure();
             _target.Write(value);
             FlushSoon();
         }
@@ -49,43 +45,38 @@ internal sealed class DeferredFlushWriter : TextWriter
     {
         lock (_gate)
         {
+            ThrowEarlierFailure();
             _target.Write(value);
             FlushSoon();
         }
     }
 
-    public override void Write(char[] buffer, int index, int count)
-    {
-        lock (_gate)
-        {
-            _target.Write(buffer, index, count);
-            FlushSoon();
-        }
-    }
+    public override void Write(char[] buffer, int index, int count) => Write(buffer.AsSpan(index, count));
 
     public override void Write(ReadOnlySpan<char> buffer)
     {
         lock (_gate)
         {
+            ThrowEarlierFailure();
             _target.Write(buffer);
             FlushSoon();
         }
     }
 
-    public override void WriteLine(string? value)
-    {
-        lock (_gate)
-        {
-            _target.WriteLine(value);
-            FlushSoon();
-        }
-    }
+    public override void WriteLine() => WriteLine(ReadOnlySpan<char>.Empty);
 
+    public override void WriteLine(string? value) => WriteLine(value.AsSpan());
+
+    public override void WriteLine(char[] buffer, int index, int count) => WriteLine(buffer.AsSpan(index, count));
+
+    /// <summary>The text and its line end in one locked write, so lines from several threads never interleave.</summary>
     public override void WriteLine(ReadOnlySpan<char> buffer)
     {
         lock (_gate)
         {
-            _target.WriteLine(buffer);
+            ThrowEarlierFailure();
+            _target.Write(buffer);
+            _target.Write(CoreNewLine);
             FlushSoon();
         }
     }
@@ -94,6 +85,7 @@ internal sealed class DeferredFlushWriter : TextWriter
     {
         lock (_gate)
         {
+            ThrowEarlierFailure();
             _flushPending = false;
             _target.Flush();
         }
@@ -123,5 +115,30 @@ internal sealed class DeferredFlushWriter : TextWriter
             return;
         _flushPending = true;
         _timer.Change(FlushDelay, Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>The timer's flush: a failure here would end the process, so it is kept for the next caller instead.</summary>
+    private void FlushInBackground()
+    {
+        lock (_gate)
+        {
+            if (_failure is not null)
+                return;
+            _flushPending = false;
+            try
+            {
+                _target.Flush();
+            }
+            catch (IOException e)
+            {
+                _failure = e;
+            }
+        }
+    }
+
+    private void ThrowEarlierFailure()
+    {
+        if (_failure is { } failure)
+            throw new IOException($"writing standard output failed: {failure.Message}", failure);
     }
 }

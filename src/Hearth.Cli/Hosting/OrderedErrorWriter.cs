@@ -10,33 +10,46 @@ internal sealed class OrderedErrorWriter(TextWriter error, TextWriter output) : 
 {
     public override Encoding Encoding => error.Encoding;
 
+    /// <summary>Before each write: an error must still be shown when standard output can no longer be written.</summary>
+    private void FlushOutput()
+    {
+        try
+        {
+            output.Flush();
+        }
+        catch (IOException)
+        {
+            // Reported by whoever writes standard output next; standard error still works.
+        }
+    }
+
     public override void Write(char value)
     {
-        output.Flush();
+        FlushOutput();
         error.Write(value);
     }
 
     public override void Write(string? value)
     {
-        output.Flush();
+        FlushOutput();
         error.Write(value);
     }
 
     public override void Write(char[] buffer, int index, int count)
     {
-        output.Flush();
+        FlushOutput();
         error.Write(buffer, index, count);
     }
 
     public override void Write(ReadOnlySpan<char> buffer)
     {
-        output.Flush();
+        FlushOutput();
         error.Write(buffer);
     }
 
     public override void WriteLine(string? value)
     {
-        output.Flush();
+        FlushOutput();
         error.WriteLine(value);
     }
 

@@ -61,6 +61,25 @@ public sealed class StandardStreamTests
         Assert.Equal("Plan: 1 to add\nError: dns_record.a: refused\n", Text(sink));
     }
 
+    [Fact]
+    public void A_write_that_fails_in_the_background_is_reported_to_the_next_caller_not_lost_or_fatal()
+    {
+        var clock = new FakeTimeProvider();
+        var output = new DeferredFlushWriter(new FullDiskWriter(), clock);
+        output.WriteLine("Creating...");
+
+        clock.Advance(DeferredFlushWriter.FlushDelay); // the timer's flush fails: no exception escapes on its thread
+
+        var error = Assert.Throws<IOException>(() => output.WriteLine("Creation complete"));
+        Assert.Contains("No space left on device", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Takes writes, and fails to flush them as a full disk does.</summary>
+    private sealed class FullDiskWriter : StringWriter
+    {
+        public override void Flush() => throw new IOException("No space left on device");
+    }
+
     private static (MemoryStream Sink, FakeTimeProvider Clock, DeferredFlushWriter Output) Buffered()
     {
         var sink = new MemoryStream();

@@ -50,6 +50,7 @@ internal static class SopsEditor
                 foreach (var argument in editor.Skip(1))
                     start.ArgumentList.Add(argument);
                 start.ArgumentList.Add(file);
+                await context.Environment.Output.FlushAsync(stop.Token); // The editor takes over the same output.
                 var exitCode = await SopsProcess.RunAsync(start, stop.Token);
                 if (exitCode != 0)
                     throw new SopsCommandException(SopsExitCodes.NoEditorFound, $"the editor exited with code {exitCode}; {path} is unchanged");

@@ -76,6 +76,7 @@ internal static class SopsExecCommands
     private static Task<int> RunAsync(SopsContext context, System.Diagnostics.ProcessStartInfo start)
     {
         start.WorkingDirectory = context.BaseDirectory;
+        context.Environment.Output.Flush(); // The command writes to the same output: what hearth wrote goes first.
         return SopsProcess.RunAttachedAsync(start, context.Environment.HandleSignals);
     }
 }
