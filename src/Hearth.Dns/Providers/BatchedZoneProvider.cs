@@ -11,8 +11,8 @@ internal sealed class BatchedZoneProvider(IBatchingDnsZoneProvider provider, Fun
         provider.FindAsync(zone, key, cancellationToken);
 
     public Task PutAsync(DnsName zone, DnsRecordSet set, DnsRecordSet? expected, CancellationToken cancellationToken) =>
-        batcherFor(zone).SubmitAsync(new DnsZoneChange.Put(set, expected));
+        batcherFor(zone).SubmitAsync(new DnsZoneChange.Put(set, expected), cancellationToken);
 
     public Task DeleteAsync(DnsName zone, DnsRecordKey key, CancellationToken cancellationToken) =>
-        batcherFor(zone).SubmitAsync(new DnsZoneChange.Delete(key));
+        batcherFor(zone).SubmitAsync(new DnsZoneChange.Delete(key), cancellationToken);
 }

@@ -14,9 +14,10 @@ internal sealed class DnsWriteBatcher(IBatchingDnsZoneProvider provider, DnsName
     private bool _sending;
 
     /// <summary>Completes once the change is made, or fails with the change's own error.</summary>
-    public Task SubmitAsync(DnsZoneChange change)
+    /// <param name="cancellationToken">Cancels the request carrying the change, when every change in it is cancelled by the same token.</param>
+    public Task SubmitAsync(DnsZoneChange change, CancellationToken cancellationToken)
     {
-        var pending = new Pending(change, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new Pending(change, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), cancellationToken);
         lock (_gate)
         {
             _queue.Enqueue(pending);
@@ -24,7 +25,7 @@ internal sealed class DnsWriteBatcher(IBatchingDnsZoneProvider provider, DnsName
             {
                 _sending = true;
                 // Not awaited here: the loop completes every change it takes, and each submitter awaits its own.
-                _ = Task.Run(SendLoopAsync);
+                _ = Task.Run(SendLoopAsync, CancellationToken.None);
             }
         }
         return pending.Done.Task;
@@ -37,7 +38,7 @@ internal sealed class DnsWriteBatcher(IBatchingDnsZoneProvider provider, DnsName
         {
             try
             {
-                await provider.ApplyAsync(zone, [.. batch.Select(p => p.Change)], CancellationToken.None);
+                await provider.ApplyAsync(zone, [.. batch.Select(p => p.Change)], SharedToken(batch));
                 foreach (var pending in batch)
                     pending.Done.SetResult();
             }
@@ -57,7 +58,7 @@ internal sealed class DnsWriteBatcher(IBatchingDnsZoneProvider provider, DnsName
     {
         try
         {
-            await provider.ApplyAsync(zone, [pending.Change], CancellationToken.None);
+            await provider.ApplyAsync(zone, [pending.Change], pending.Token);
             pending.Done.SetResult();
         }
         catch (Exception e)
@@ -92,5 +93,12 @@ internal sealed class DnsWriteBatcher(IBatchingDnsZoneProvider provider, DnsName
         }
     }
 
-    private sealed record Pending(DnsZoneChange Change, TaskCompletionSource Done);
+    /// <summary>
+    /// The token a request may honour: its changes' own when they share one (the changes of one apply all carry its
+    /// abort token), otherwise none, since cancelling would cut short changes whose callers still wait for them.
+    /// </summary>
+    private static CancellationToken SharedToken(List<Pending> batch) =>
+        batch.All(p => p.Token == batch[0].Token) ? batch[0].Token : CancellationToken.None;
+
+    private sealed record Pending(DnsZoneChange Change, TaskCompletionSource Done, CancellationToken Token);
 }

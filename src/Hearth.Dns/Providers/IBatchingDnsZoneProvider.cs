@@ -21,4 +21,12 @@ internal interface IBatchingDnsZoneProvider : IDnsZoneProvider
     /// <exception cref="DnsRecordChangedException">A record set is no longer what its change expected.</exception>
     /// <exception cref="Core.Diagnostics.ResourceException">The service refused or failed the request.</exception>
     Task ApplyAsync(DnsName zone, IReadOnlyList<DnsZoneChange> changes, CancellationToken cancellationToken);
+
+    /// <summary>One change on its own: a request of one.</summary>
+    Task IDnsZoneProvider.PutAsync(DnsName zone, DnsRecordSet set, DnsRecordSet? expected, CancellationToken cancellationToken) =>
+        ApplyAsync(zone, [new DnsZoneChange.Put(set, expected)], cancellationToken);
+
+    /// <summary>One deletion on its own: a request of one.</summary>
+    Task IDnsZoneProvider.DeleteAsync(DnsName zone, DnsRecordKey key, CancellationToken cancellationToken) =>
+        ApplyAsync(zone, [new DnsZoneChange.Delete(key)], cancellationToken);
 }

@@ -25,12 +25,6 @@ internal sealed class ZoneFileProvider(string directory, MapValue settings, Zone
     public async Task<DnsRecordSet?> FindAsync(DnsName zone, DnsRecordKey key, CancellationToken cancellationToken) =>
         (await ListAsync(zone, cancellationToken)).Find(key);
 
-    public Task PutAsync(DnsName zone, DnsRecordSet set, DnsRecordSet? expected, CancellationToken cancellationToken) =>
-        ApplyAsync(zone, [new DnsZoneChange.Put(set, expected)], cancellationToken);
-
-    public Task DeleteAsync(DnsName zone, DnsRecordKey key, CancellationToken cancellationToken) =>
-        ApplyAsync(zone, [new DnsZoneChange.Delete(key)], cancellationToken);
-
     public string Target => $"{Kind} {directory}";
 
     /// <summary>Changes per rewrite of the file: each rewrite costs the whole file, so a few thousand at a time.</summary>

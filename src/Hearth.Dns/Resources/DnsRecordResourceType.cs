@@ -7,6 +7,7 @@ using Hearth.Core.Values;
 using Hearth.Dns.Ownership;
 using Hearth.Dns.Providers;
 using Hearth.Dns.Providers.Cloudflare;
+using Hearth.Dns.Providers.Ovh;
 using Hearth.Dns.Records;
 
 namespace Hearth.Dns.Resources;
@@ -64,9 +65,9 @@ public sealed partial class DnsRecordResourceType : ResourceType, IBatchedRead, 
             foreach (var (setting, problem) in CloudflareRules.Check(set))
                 yield return new AttributeProblem(setting, problem.Message, problem.Hint);
         }
-        if (set is not null && config.GetString("provider") == Hearth.Dns.Providers.Ovh.OvhProvider.Kind)
+        if (set is not null && config.GetString("provider") == OvhProvider.Kind)
         {
-            foreach (var (setting, problem) in Hearth.Dns.Providers.Ovh.OvhRules.Check(set))
+            foreach (var (setting, problem) in OvhRules.Check(set))
                 yield return new AttributeProblem(setting, problem.Message, problem.Hint);
         }
     }

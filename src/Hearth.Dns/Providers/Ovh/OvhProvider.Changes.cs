@@ -19,12 +19,6 @@ internal sealed partial class OvhProvider
     /// </summary>
     private readonly ConcurrentDictionary<DnsZoneChange, Exception?> _outcomes = new();
 
-    public Task PutAsync(DnsName zone, DnsRecordSet set, DnsRecordSet? expected, CancellationToken cancellationToken) =>
-        ApplyAsync(zone, [new DnsZoneChange.Put(set, expected)], cancellationToken);
-
-    public Task DeleteAsync(DnsName zone, DnsRecordKey key, CancellationToken cancellationToken) =>
-        ApplyAsync(zone, [new DnsZoneChange.Delete(key)], cancellationToken);
-
     public string Target => $"{Kind} {client.Account}";
 
     /// <summary>Record sets per refresh: each costs a few calls, so a batch is minutes of work at most.</summary>

@@ -1,4 +1,5 @@
 using ARSoft.Tools.Net.Dns;
+using ARSoft.Tools.Net.Dns.DynamicUpdate;
 using Hearth.Core.Diagnostics;
 using Hearth.Dns.Records;
 
@@ -13,8 +14,9 @@ internal sealed partial class Rfc2136Provider
     /// <remarks>
     /// Only answer records of exactly that owner and type count: a query for A at a CNAME name answers with the CNAME
     /// chain, which is no A set. A name at or below a delegation gets a referral instead of an answer: the
-    /// delegation's NS set is read from it, anything else there (glue) from the zone transfer. A name covered only by
-    /// a wildcard is answered with the wildcard's records, as the server would answer anyone.
+    /// delegation's NS set is read from it, anything else there (glue) from the zone transfer. An answer is confirmed
+    /// against the zone's own data before it is believed (see <see cref="HoldsAsync"/>): a wildcard answers for names
+    /// the zone does not hold, and a server may answer from another zone it serves.
     /// </remarks>
     public async Task<DnsRecordSet?> FindAsync(DnsName zone, DnsRecordKey key, CancellationToken cancellationToken)
     {
@@ -31,7 +33,30 @@ internal sealed partial class Rfc2136Provider
                 return (await ListAsync(zone, cancellationToken)).Find(key);
             answers = [.. response.AuthorityRecords.Where(IsOfSet)];
         }
-        return WireRecords.FromWire(zone, answers).Find(key);
+        if (WireRecords.FromWire(zone, answers).Find(key) is not { } found)
+            return null;
+        return await HoldsAsync(zone, found, cancellationToken) ? found : (await ListAsync(zone, cancellationToken)).Find(key);
+    }
+
+    /// <summary>
+    /// True when the zone itself holds exactly <paramref name="set"/>: an UPDATE of prerequisites alone, which changes
+    /// nothing and which only the zone's own records can meet (RFC 2136 §3.2). Anything but a signed yes is a no, and
+    /// the caller then reads the zone.
+    /// </summary>
+    private async Task<bool> HoldsAsync(DnsName zone, DnsRecordSet set, CancellationToken cancellationToken)
+    {
+        var check = new DnsUpdateMessage { ZoneName = WireRecords.NameOf(zone), TSigOptions = settings.Tsig.Sign() };
+        foreach (var record in WireRecords.ToWire(set))
+            check.Prequisites.Add(new RecordExistsValueDependantPrequisite(record));
+        try
+        {
+            var response = await ExchangeAsync(check, cancellationToken);
+            return response is { ReturnCode: ReturnCode.NoError, TSigOptions.ValidationResult: ReturnCode.NoError };
+        }
+        catch (Exception e) when (e is System.Net.Sockets.SocketException or IOException)
+        {
+            return false;
+        }
     }
 
     /// <summary>A referral: not authoritative, no answer, the NS set of a delegation below the zone's apex.</summary>

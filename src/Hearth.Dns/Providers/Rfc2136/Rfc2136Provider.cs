@@ -45,12 +45,6 @@ internal sealed partial class Rfc2136Provider(Rfc2136Settings settings) : IBatch
         return WireRecords.FromWire(zone, records);
     }
 
-    public Task PutAsync(DnsName zone, DnsRecordSet set, DnsRecordSet? expected, CancellationToken cancellationToken) =>
-        ApplyAsync(zone, [new DnsZoneChange.Put(set, expected)], cancellationToken);
-
-    public Task DeleteAsync(DnsName zone, DnsRecordKey key, CancellationToken cancellationToken) =>
-        ApplyAsync(zone, [new DnsZoneChange.Delete(key)], cancellationToken);
-
     public string Target => $"{Kind} {Endpoint} key {settings.Tsig.Name}";
 
     /// <summary>

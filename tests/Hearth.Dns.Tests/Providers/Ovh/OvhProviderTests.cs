@@ -30,7 +30,7 @@ public sealed class OvhProviderTests
         fake.ResetCalls();
 
         var error = await Assert.ThrowsAsync<DnsRecordChangedException>(() =>
-            new OvhProvider(client).PutAsync(ZoneName, Www("192.0.2.10"), Www("192.0.2.1"), CancellationToken.None));
+            ((IDnsZoneProvider)new OvhProvider(client)).PutAsync(ZoneName, Www("192.0.2.10"), Www("192.0.2.1"), CancellationToken.None));
 
         Assert.Contains("www.qt.rs. A changed in OVH since Hearth read it", error.Message, StringComparison.Ordinal);
         Assert.Equal(0, fake.Calls("PUT record") + fake.Calls("POST records") + fake.Calls("POST refresh"));
@@ -41,7 +41,7 @@ public sealed class OvhProviderTests
     {
         using var fake = NewFake();
         using var client = Client(fake);
-        var provider = new OvhProvider(client);
+        IDnsZoneProvider provider = new OvhProvider(client);
 
         await provider.PutAsync(ZoneName, Www("192.0.2.10"), null, CancellationToken.None);
         var found = await provider.FindAsync(ZoneName, Www("192.0.2.10").Key, CancellationToken.None);

@@ -52,6 +52,15 @@ public abstract class Rfc2136FindContract
     }
 
     [Fact]
+    public async Task Find_returns_null_for_a_name_only_a_wildcard_answers_for()
+    {
+        await ChangeAsync($"update add *.wild.{Zone}. 300 A 192.0.2.30", $"update add real.wild.{Zone}. 300 A 192.0.2.31");
+
+        Assert.Null(await FindAsync("anything.wild", DnsRecordType.A)); // answered with the wildcard's record, held by no such set
+        Assert.Equal(["192.0.2.31"], (await FindAsync("real.wild", DnsRecordType.A))!.Values);
+    }
+
+    [Fact]
     public async Task Find_returns_null_for_a_name_that_holds_only_another_type()
     {
         await ChangeAsync($"update add txt-only.{Zone}. 300 TXT \"hello\"");
