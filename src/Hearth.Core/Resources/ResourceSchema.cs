@@ -16,7 +16,20 @@ public sealed record ResourceSchema(ImmutableArray<AttributeSchema> Attributes)
     }
 
     /// <summary>The attributes a lab may set, in schema order (read for every instance planned and applied).</summary>
-    public ImmutableArray<AttributeSchema> Settable { get; } = [.. Attributes.Where(a => a.IsSettable)];
+    public ImmutableArray<AttributeSchema> Settable
+    {
+        get
+        {
+            // Computed once per attribute list; `with { Attributes = … }` copies this field, so it checks whose it is.
+            if (_settable is not { } cached || cached.Of != Attributes)
+                _settable = cached = new SettableAttributes(Attributes, [.. Attributes.Where(a => a.IsSettable)]);
+            return cached.Settable;
+        }
+    }
+
+    private SettableAttributes? _settable;
+
+    private sealed record SettableAttributes(ImmutableArray<AttributeSchema> Of, ImmutableArray<AttributeSchema> Settable);
 
     public bool Equals(ResourceSchema? other) => other is not null && Attributes.SequenceEqual(other.Attributes);
 

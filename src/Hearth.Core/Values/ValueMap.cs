@@ -111,9 +111,9 @@ public sealed class ValueMap : IReadOnlyDictionary<string, Value>, IEquatable<Va
             else
             {
                 if (order == 0)
-                    mine++; // Replaced by the item.
+                    mine++; // The item takes this key's place.
                 if (count > 0 && keys[count - 1] == sorted[theirs].Key)
-                    count--; // The same key again: the later item wins.
+                    count--; // Given twice: the later item overwrites the one just written.
                 (keys[count], values[count]) = (sorted[theirs].Key, sorted[theirs].Value);
                 theirs++;
             }

@@ -20,8 +20,10 @@ public static class StateJournal
         writer.WriteEndObject();
     });
 
-    /// <param name="buffer">Reused across the lines of a run; a fresh one when null.</param>
-    public static byte[] Record(long serial, StateChange change, JsonLineBuffer? buffer = null) => (buffer ?? new JsonLineBuffer()).Line(writer =>
+    public static byte[] Record(long serial, StateChange change) => Record(serial, change, new JsonLineBuffer());
+
+    /// <param name="buffer">Reused across the lines of a run.</param>
+    internal static byte[] Record(long serial, StateChange change, JsonLineBuffer buffer) => buffer.Line(writer =>
     {
         writer.WriteStartObject();
         writer.WriteNumber("serial", serial);
@@ -63,8 +65,10 @@ public static class StateJournal
         (ResourceAddress.Parse(element.GetProperty("address").GetString()!), element.GetProperty("key").GetString()!);
 
     /// <summary>A creation about to start; replayed as a tainted instance unless a later record settles it.</summary>
-    /// <param name="buffer">Reused across the lines of a run; a fresh one when null.</param>
-    public static byte[] Creating(ResourceInstanceState planned, JsonLineBuffer? buffer = null) => (buffer ?? new JsonLineBuffer()).Line(writer =>
+    public static byte[] Creating(ResourceInstanceState planned) => Creating(planned, new JsonLineBuffer());
+
+    /// <param name="buffer">Reused across the lines of a run.</param>
+    internal static byte[] Creating(ResourceInstanceState planned, JsonLineBuffer buffer) => buffer.Line(writer =>
     {
         writer.WriteStartObject();
         writer.WritePropertyName("creating");
