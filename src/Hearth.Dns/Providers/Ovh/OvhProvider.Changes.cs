@@ -17,7 +17,10 @@ internal sealed partial class OvhProvider
     /// on its own, as it does with every change of a failed batch. OVH cannot undo a batch's other changes, so the
     /// second send reports the first outcome rather than finding its own work and calling it someone else's.
     /// </summary>
-    private readonly ConcurrentDictionary<DnsZoneChange, Exception?> _outcomes = new();
+    private readonly ConcurrentDictionary<DnsZoneChange, Outcome> _outcomes = new();
+
+    /// <summary>A change of a failed batch: its own error (null: made), and whether the batch's refresh published it.</summary>
+    private sealed record Outcome(Exception? Error, bool Published);
 
     public string Target => $"{Kind} {client.Account}";
 
@@ -27,9 +30,10 @@ internal sealed partial class OvhProvider
     public int CostOf(DnsZoneChange change) => 1;
 
     /// <summary>
-    /// Reads every set first and checks it is still what Hearth expects, so a set changed from outside fails the batch
-    /// before anything is written; then makes each change (<see cref="ChangeParallelism"/> at a time) and publishes
-    /// them all with one refresh.
+    /// Reads every set first and checks it is still what Hearth expects, so a set changed from outside is not written;
+    /// then makes each other change (<see cref="ChangeParallelism"/> at a time) and publishes them all with one
+    /// refresh. A change that could not be made fails the batch after that refresh, and the batcher's sending each
+    /// change again alone then reports every change's own outcome.
     /// </summary>
     /// <remarks>
     /// OVH has no conditional write: a change made from outside in the instant between the read and the writes is not
@@ -40,9 +44,10 @@ internal sealed partial class OvhProvider
     {
         if (changes is [var again] && _outcomes.TryRemove(again, out var outcome))
         {
-            if (outcome is not null)
-                ExceptionDispatchInfo.Throw(outcome);
-            await RefreshAsync(zone, cancellationToken); // Made by the failed batch; publish it, in case its refresh was what failed.
+            if (outcome.Error is not null)
+                ExceptionDispatchInfo.Throw(outcome.Error);
+            if (!outcome.Published)
+                await RefreshAsync(zone, cancellationToken); // Made by the failed batch, whose refresh was what failed.
             return;
         }
         foreach (var put in changes.OfType<DnsZoneChange.Put>())
@@ -50,16 +55,30 @@ internal sealed partial class OvhProvider
             if (OvhRecordMapping.Check(put.Set) is { Count: > 0 } problems)
                 throw new DnsRecordException([.. problems]);
         }
-        var writes = new Func<CancellationToken, Task<bool>>[changes.Count];
-        await ForEachAsync(changes.Count, async (i, token) => writes[i] = await PrepareAsync(zone, changes[i], token), cancellationToken);
-
+        // A set that changed from outside, or a write that fails, fails that change alone: the others are made and
+        // published with the batch's one refresh.
         var results = new Exception?[changes.Count];
-        var changed = 0;
+        var writes = new Func<CancellationToken, Task<bool>>?[changes.Count];
         await ForEachAsync(changes.Count, async (i, token) =>
         {
             try
             {
-                if (await writes[i](token))
+                writes[i] = await PrepareAsync(zone, changes[i], token);
+            }
+            catch (Exception e) when (changes.Count > 1)
+            {
+                results[i] = e;
+            }
+        }, cancellationToken);
+
+        var changed = 0;
+        await ForEachAsync(changes.Count, async (i, token) =>
+        {
+            if (writes[i] is not { } write)
+                return;
+            try
+            {
+                if (await write(token))
                     Interlocked.Increment(ref changed);
             }
             catch (Exception e) when (changes.Count > 1)
@@ -67,17 +86,19 @@ internal sealed partial class OvhProvider
                 results[i] = e;
             }
         }, cancellationToken);
+        var published = false;
         try
         {
-            if (results.FirstOrDefault(e => e is not null) is { } failed)
-                ExceptionDispatchInfo.Throw(failed);
             if (changed > 0)
                 await RefreshAsync(zone, cancellationToken);
+            published = true;
+            if (results.FirstOrDefault(e => e is not null) is { } failed)
+                ExceptionDispatchInfo.Throw(failed);
         }
         catch (Exception) when (changes.Count > 1)
         {
             for (var i = 0; i < changes.Count; i++)
-                _outcomes[changes[i]] = results[i];
+                _outcomes[changes[i]] = new Outcome(results[i], published);
             throw;
         }
     }

@@ -58,6 +58,7 @@ public sealed class OvhBatchTests
         const int count = 50;
         using var fake = NewFake();
         fake.Add(Zone, "A", "host7", "192.0.2.250");
+        fake.Latency = TimeSpan.FromMilliseconds(5);
         using var engine = Harness(fake, OvhLab.Lab(ManyRecords(count)));
 
         var (_, result) = await engine.ApplyAsync();
@@ -67,6 +68,7 @@ public sealed class OvhBatchTests
         Assert.Contains("already exists", error.Message, StringComparison.Ordinal);
         Assert.Equal(count, fake.Published(Zone).Count); // 49 made, and the one made by hand.
         Assert.Equal(count - 1, (await engine.StateAsync()).Resources.Count);
+        Assert.InRange(fake.Calls("POST refresh"), 1, 8); // The others' batch is still published once, not set by set.
     }
 
     [Fact]
