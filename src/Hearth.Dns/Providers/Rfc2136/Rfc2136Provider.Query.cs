@@ -92,16 +92,10 @@ internal sealed partial class Rfc2136Provider
         {
             case ReturnCode.NoError or ReturnCode.NxDomain:
                 if (response.TSigOptions is not { ValidationResult: ReturnCode.NoError })
-                {
-                    throw new ResourceException($"{what}: the answer from {Endpoint} is not signed with the key {settings.Tsig.Name}",
-                        "check that the server is the one configured with this TSIG key");
-                }
+                    throw NotSigned(what);
                 return response;
             case ReturnCode.NotAuthoritive or ReturnCode.Refused or ReturnCode.BadSig or ReturnCode.BadKey or ReturnCode.BadTime:
-                throw new ResourceException(
-                    $"{what} was refused by {Endpoint} ({ReturnCodeText(response)}): the TSIG key is wrong, or not allowed for zone {zone}",
-                    $"check providers.rfc2136.tsig (name {settings.Tsig.Name}, algorithm {settings.Tsig.AlgorithmName}, secret) against the server's key, " +
-                    $"that the zone allows queries with that key, that the server is a primary for {zone}, and that both clocks agree");
+                throw Refused(what, ReturnCodeText(response), zone, "the zone allows queries with that key");
             default:
                 throw new ResourceException($"{what} failed on {Endpoint}: {ReturnCodeText(response)}",
                     $"check that {Endpoint} is a primary for {zone}; the server's log gives the reason");

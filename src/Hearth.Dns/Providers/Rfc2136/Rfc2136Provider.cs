@@ -27,10 +27,7 @@ internal sealed partial class Rfc2136Provider(Rfc2136Settings settings) : IBatch
         }
         catch (ZoneTransferException e) when (e.Code is ReturnCode.NotAuthoritive or ReturnCode.Refused or ReturnCode.BadSig or ReturnCode.BadKey or ReturnCode.BadTime)
         {
-            throw new ResourceException(
-                $"{what} was refused by {Endpoint} ({e.Message}): the TSIG key is wrong, or not allowed for zone {zone}",
-                $"check providers.rfc2136.tsig (name {settings.Tsig.Name}, algorithm {settings.Tsig.AlgorithmName}, secret) against the server's key, " +
-                $"that the zone's allow-transfer names that key, that the server is a primary for {zone}, and that both clocks agree", e);
+            throw Refused(what, e.Message, zone, "the zone's allow-transfer names that key", e);
         }
         catch (ZoneTransferException e)
         {
@@ -191,21 +188,24 @@ internal sealed partial class Rfc2136Provider(Rfc2136Settings settings) : IBatch
         {
             case ReturnCode.NoError:
                 if (response.TSigOptions is not { ValidationResult: ReturnCode.NoError })
-                {
-                    throw new ResourceException($"{what}: the answer from {Endpoint} is not signed with the key {settings.Tsig.Name}",
-                        "check that the server is the one configured with this TSIG key");
-                }
+                    throw NotSigned(what);
                 return;
             case ReturnCode.NotAuthoritive or ReturnCode.Refused or ReturnCode.BadSig or ReturnCode.BadKey or ReturnCode.BadTime:
-                throw new ResourceException(
-                    $"{what} was refused by {Endpoint} ({ReturnCodeText(response)}): the TSIG key is wrong, or not allowed for zone {zone}",
-                    $"check providers.rfc2136.tsig (name {settings.Tsig.Name}, algorithm {settings.Tsig.AlgorithmName}, secret) against the server's key, " +
-                    $"that the zone's allow-update and allow-transfer name that key, that the server is a primary for {zone}, and that both clocks agree");
+                throw Refused(what, ReturnCodeText(response), zone, "the zone's allow-update and allow-transfer name that key");
             default:
                 throw new ResourceException($"{what} failed on {Endpoint}: {ReturnCodeText(response)}",
                     "see the server's log for the reason (BIND refuses, for example, an MX or NS target inside the zone that has no address)");
         }
     }
+
+    private ResourceException NotSigned(string what) =>
+        new($"{what}: the answer from {Endpoint} is not signed with the key {settings.Tsig.Name}", "check that the server is the one configured with this TSIG key");
+
+    /// <param name="access">What the server must allow the key, as the hint words it.</param>
+    private ResourceException Refused(string what, string code, DnsName zone, string access, Exception? cause = null) => new(
+        $"{what} was refused by {Endpoint} ({code}): the TSIG key is wrong, or not allowed for zone {zone}",
+        $"check providers.rfc2136.tsig (name {settings.Tsig.Name}, algorithm {settings.Tsig.AlgorithmName}, secret) against the server's key, " +
+        $"that {access}, that the server is a primary for {zone}, and that both clocks agree", cause);
 
     private static string ReturnCodeText(DnsMessageBase response) =>
         response.TSigOptions is { Error: not ReturnCode.NoError } tsig ? $"{response.ReturnCode}, TSIG {tsig.Error}" : response.ReturnCode.ToString();
