@@ -6,6 +6,7 @@ using Hearth.Core.Syntax;
 using Hearth.Core.Values;
 using Hearth.Dns.Ownership;
 using Hearth.Dns.Providers;
+using Hearth.Dns.Providers.Cloudflare;
 using Hearth.Dns.Records;
 using Hearth.Dns.Resources;
 using static Hearth.Core.Labs.SectionSyntax;
@@ -180,7 +181,7 @@ public sealed class DnsSection(DnsRecordResourceType recordType, DnsZoneResource
         if (values is null)
             return null;
         var ttl = record.Find("ttl") is { } ttlEntry ? ExpressionParser.FromSyntax(ttlEntry.Value) : null;
-        CheckLiteralValues(zone, name, type, values, ttl, record, diagnostics);
+        CheckLiteralValues(zone, provider, name, type, values, ttl, record, diagnostics);
 
         List<MapEntryExpression> arguments =
         [
@@ -227,8 +228,12 @@ public sealed class DnsSection(DnsRecordResourceType recordType, DnsZoneResource
         return null;
     }
 
-    /// <summary>Values written as plain text are checked now, at their place in the lab; values from references are checked at plan time.</summary>
-    private static void CheckLiteralValues(DnsName zone, DnsName name, DnsRecordType type, ListExpression values, Expression? ttl, MappingSyntax record, DiagnosticBag diagnostics)
+    /// <summary>
+    /// Values written as plain text are checked now, at their place in the lab, by the record model and by what the
+    /// provider accepts; values from references are checked at plan time.
+    /// </summary>
+    private static void CheckLiteralValues(DnsName zone, string provider, DnsName name, DnsRecordType type, ListExpression values, Expression? ttl,
+        MappingSyntax record, DiagnosticBag diagnostics)
     {
         if (!values.Items.All(v => v is LiteralExpression) || ttl is not (null or LiteralExpression))
             return;
@@ -238,15 +243,22 @@ public sealed class DnsSection(DnsRecordResourceType recordType, DnsZoneResource
             diagnostics.Add(ttl.Span, "ttl must be a number of seconds");
             return;
         }
+        var proxied = record.Find("proxied")?.Value is ScalarSyntax { Text: "true" };
+        DnsRecordSet set;
         try
         {
-            DnsRecordSet.Create(name, type, ttlValue, values.Items.Select(v => ((LiteralExpression)v).Value.ToText()), DnsNameContext.Lab(zone));
+            set = DnsRecordSet.Create(name, type, proxied ? CloudflareRules.AutomaticTtl : ttlValue,
+                values.Items.Select(v => ((LiteralExpression)v).Value.ToText()), DnsNameContext.Lab(zone));
         }
         catch (DnsRecordException e)
         {
             foreach (var problem in e.Problems)
                 diagnostics.Add(record.Span, $"{problem.Subject}: {problem.Message}", problem.Hint);
+            return;
         }
+        var comment = record.Find("comment")?.Value is ScalarSyntax { Text: { Length: > 0 } text } ? text : null;
+        foreach (var (setting, problem) in ProviderRules.Check(provider, set with { Proxied = proxied, Comment = comment }))
+            diagnostics.Add(record.Find(setting)?.Key.Span ?? record.Span, $"{problem.Subject}: {problem.Message}", problem.Hint);
     }
 
     /// <summary>A CNAME owns its name: nothing else may sit beside it, and it cannot be at the apex.</summary>

@@ -7,7 +7,6 @@ using Hearth.Core.Values;
 using Hearth.Dns.Ownership;
 using Hearth.Dns.Providers;
 using Hearth.Dns.Providers.Cloudflare;
-using Hearth.Dns.Providers.Ovh;
 using Hearth.Dns.Records;
 
 namespace Hearth.Dns.Resources;
@@ -60,16 +59,10 @@ public sealed partial class DnsRecordResourceType : ResourceType, IBatchedRead, 
         var (set, problems) = Normalise(config);
         foreach (var problem in problems)
             yield return new AttributeProblem("values", problem.Message, problem.Hint);
-        if (set is not null && config.GetString("provider") == CloudflareProvider.Kind)
-        {
-            foreach (var (setting, problem) in CloudflareRules.Check(set))
-                yield return new AttributeProblem(setting, problem.Message, problem.Hint);
-        }
-        if (set is not null && config.GetString("provider") == OvhProvider.Kind)
-        {
-            foreach (var (setting, problem) in OvhRules.Check(set))
-                yield return new AttributeProblem(setting, problem.Message, problem.Hint);
-        }
+        if (set is null)
+            yield break;
+        foreach (var (setting, problem) in ProviderRules.Check(config.GetString("provider")!, set))
+            yield return new AttributeProblem(setting, problem.Message, problem.Hint);
     }
 
     public override MapValue Plan(PlanRequest request)

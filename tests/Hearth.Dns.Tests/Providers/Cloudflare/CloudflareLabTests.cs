@@ -178,7 +178,7 @@ public sealed class CloudflareLabTests
     [Theory]
     [InlineData("{ name: \"@\", type: MX, value: \"10 mx1\", proxied: true }", "a MX record cannot be proxied")]
     [InlineData("{ name: www, type: A, value: 192.0.2.1, ttl: 30 }", "Cloudflare does not take the TTL 30")]
-    public async Task Settings_cloudflare_refuses_are_refused_at_plan_time(string record, string expected)
+    public async Task Settings_cloudflare_refuses_are_refused_before_anything_is_sent(string record, string expected)
     {
         using var fake = NewFake();
         using var engine = Harness(fake, CloudflareLab.Lab($"        - {record}\n"));

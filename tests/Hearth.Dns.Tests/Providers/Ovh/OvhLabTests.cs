@@ -206,17 +206,31 @@ public sealed class OvhLabTests
     }
 
     [Fact]
-    public async Task A_ttl_below_ovhs_minimum_is_refused_at_plan_time_naming_the_setting_and_nothing_is_sent()
+    public void A_ttl_below_ovhs_minimum_written_in_the_lab_is_refused_when_the_lab_is_read_at_its_ttl()
     {
         using var fake = NewFake();
         using var engine = Harness(fake, OvhLab.Lab("        - { name: www, type: A, value: 192.0.2.10, ttl: 30 }\n"));
+
+        var error = Assert.Throws<LabException>(() => engine.Load());
+
+        var diagnostic = Assert.Single(error.Diagnostics);
+        Assert.Equal("www.qt.rs. A: OVH does not take the TTL 30", diagnostic.Message);
+        Assert.Equal("give ttl: 60 or more (OVH's minimum), or leave ttl out for the default 300", diagnostic.Hint);
+        Assert.Equal((8, 52), (diagnostic.Span.Line, diagnostic.Span.Column)); // At ttl:.
+        Assert.Equal(0, fake.TotalCalls);
+    }
+
+    [Fact]
+    public async Task A_ttl_below_ovhs_minimum_from_a_variable_is_refused_at_plan_time_naming_the_record_and_nothing_is_sent()
+    {
+        using var fake = NewFake();
+        using var engine = Harness(fake, "variables:\n  ttl: { default: 30 }\n" +
+            OvhLab.Lab("        - { name: www, type: A, value: 192.0.2.10, ttl: \"${var.ttl}\" }\n"));
 
         var error = await Assert.ThrowsAsync<LabException>(() => engine.PlanAsync());
 
         var diagnostic = Assert.Single(error.Diagnostics);
         Assert.Equal("dns_record.qt_rs.www_A: OVH does not take the TTL 30", diagnostic.Message);
-        Assert.Equal("give ttl: 60 or more (OVH's minimum), or leave ttl out for the default 300", diagnostic.Hint);
-        Assert.Equal(8, diagnostic.Span.Line); // The record's line, at its ttl:.
         Assert.Equal(0, fake.TotalCalls);
         Assert.Empty(fake.Records(Zone));
     }
