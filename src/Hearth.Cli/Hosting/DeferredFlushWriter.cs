@@ -16,6 +16,8 @@ internal sealed class DeferredFlushWriter : TextWriter
     private readonly TextWriter _target;
     private readonly Lock _gate = new();
     private readonly ITimer _timer;
+    private readonly TimeProvider _clock;
+    private long _lastFlush;
     private bool _flushPending;
     private IOException? _failure;
 
@@ -23,6 +25,8 @@ internal sealed class DeferredFlushWriter : TextWriter
     public DeferredFlushWriter(TextWriter target, TimeProvider clock)
     {
         _target = target;
+        _clock = clock;
+        _lastFlush = clock.GetTimestamp() - (long)(FlushDelay.TotalSeconds * clock.TimestampFrequency); // Nothing written yet: the first text goes out at once.
         CoreNewLine = target.NewLine.ToCharArray();
         _timer = clock.CreateTimer(_ => FlushInBackground(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
@@ -88,6 +92,7 @@ internal sealed class DeferredFlushWriter : TextWriter
             ThrowEarlierFailure();
             _flushPending = false;
             _target.Flush();
+            _lastFlush = _clock.GetTimestamp();
         }
     }
 
@@ -109,10 +114,20 @@ internal sealed class DeferredFlushWriter : TextWriter
         base.Dispose(disposing);
     }
 
+    /// <summary>
+    /// Text after a quiet spell goes out at once (a short command's one line needs no timer thread); text that follows
+    /// within <see cref="FlushDelay"/> waits for the timer, so a burst of lines is written together.
+    /// </summary>
     private void FlushSoon()
     {
         if (_flushPending)
             return;
+        if (_clock.GetElapsedTime(_lastFlush) >= FlushDelay)
+        {
+            _target.Flush();
+            _lastFlush = _clock.GetTimestamp();
+            return;
+        }
         _flushPending = true;
         _timer.Change(FlushDelay, Timeout.InfiniteTimeSpan);
     }
@@ -128,6 +143,7 @@ internal sealed class DeferredFlushWriter : TextWriter
             try
             {
                 _target.Flush();
+                _lastFlush = _clock.GetTimestamp();
             }
             catch (IOException e)
             {

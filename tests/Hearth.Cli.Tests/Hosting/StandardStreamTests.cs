@@ -7,35 +7,40 @@ namespace Hearth.Cli.Tests.Hosting;
 public sealed class StandardStreamTests
 {
     [Fact]
-    public void Output_into_a_file_is_held_briefly_then_written_without_anyone_flushing()
+    public void A_line_after_a_quiet_spell_goes_out_at_once_and_lines_right_after_it_are_written_together_without_anyone_flushing()
     {
         var (sink, clock, output) = Buffered();
 
+        output.WriteLine("Plan: 5000 to add");
+        var first = Text(sink);
         output.WriteLine("Creating...");
-        var before = Text(sink);
+        output.WriteLine("Creating...");
+        var held = Text(sink);
         clock.Advance(DeferredFlushWriter.FlushDelay);
 
-        Assert.Equal("", before);
-        Assert.Equal("Creating...\n", Text(sink));
+        Assert.Equal("Plan: 5000 to add\n", first);
+        Assert.Equal(first, held);
+        Assert.Equal("Plan: 5000 to add\nCreating...\nCreating...\n", Text(sink));
     }
 
     [Fact]
-    public void Lines_written_within_the_delay_go_out_together_and_later_lines_start_a_new_delay()
+    public void Lines_keep_going_out_at_most_one_delay_behind_while_they_keep_coming()
     {
         var (sink, clock, output) = Buffered();
 
+        output.WriteLine("zero");
         output.WriteLine("one");
         clock.Advance(DeferredFlushWriter.FlushDelay / 2);
         output.WriteLine("two");
         clock.Advance(DeferredFlushWriter.FlushDelay / 2);
-        var first = Text(sink);
+        var afterOneDelay = Text(sink);
         output.WriteLine("three");
-        var beforeSecondDelay = Text(sink);
+        var beforeTheNext = Text(sink);
         clock.Advance(DeferredFlushWriter.FlushDelay);
 
-        Assert.Equal("one\ntwo\n", first);
-        Assert.Equal(first, beforeSecondDelay);
-        Assert.Equal("one\ntwo\nthree\n", Text(sink));
+        Assert.Equal("zero\none\ntwo\n", afterOneDelay);
+        Assert.Equal(afterOneDelay, beforeTheNext);
+        Assert.Equal("zero\none\ntwo\nthree\n", Text(sink));
     }
 
     [Fact]
@@ -43,10 +48,11 @@ public sealed class StandardStreamTests
     {
         var (sink, _, output) = Buffered();
 
+        output.WriteLine("Plan: 1 to add");
         output.Write("Apply complete!");
         output.Dispose();
 
-        Assert.Equal("Apply complete!", Text(sink));
+        Assert.Equal("Plan: 1 to add\nApply complete!", Text(sink));
     }
 
     [Fact]
@@ -65,7 +71,10 @@ public sealed class StandardStreamTests
     public void A_write_that_fails_in_the_background_is_reported_to_the_next_caller_not_lost_or_fatal()
     {
         var clock = new FakeTimeProvider();
-        var output = new DeferredFlushWriter(new FullDiskWriter(), clock);
+        var disk = new FullDiskWriter();
+        var output = new DeferredFlushWriter(disk, clock);
+        output.WriteLine("Plan: 1 to add");
+        disk.Full = true;
         output.WriteLine("Creating...");
 
         clock.Advance(DeferredFlushWriter.FlushDelay); // the timer's flush fails: no exception escapes on its thread
@@ -74,10 +83,16 @@ public sealed class StandardStreamTests
         Assert.Contains("No space left on device", error.Message, StringComparison.Ordinal);
     }
 
-    /// <summary>Takes writes, and fails to flush them as a full disk does.</summary>
+    /// <summary>Takes writes, and once full fails to flush them as a full disk does.</summary>
     private sealed class FullDiskWriter : StringWriter
     {
-        public override void Flush() => throw new IOException("No space left on device");
+        public bool Full { get; set; }
+
+        public override void Flush()
+        {
+            if (Full)
+                throw new IOException("No space left on device");
+        }
     }
 
     private static (MemoryStream Sink, FakeTimeProvider Clock, DeferredFlushWriter Output) Buffered()
