@@ -23,7 +23,7 @@ public sealed class ValueMap : IReadOnlyDictionary<string, Value>, IEquatable<Va
         }
         var list = entries is ICollection<KeyValuePair<string, Value>> c ? new List<KeyValuePair<string, Value>>(c) : [.. entries];
         if (!IsSortedAndUnique(list))
-            list.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
+            list = [.. list.OrderBy(e => e.Key, StringComparer.Ordinal)]; // Stable: of two entries with one key, the later stays later.
         var keys = new List<string>(list.Count);
         var values = new List<Value>(list.Count);
         foreach (var (key, value) in list)

@@ -27,4 +27,17 @@ public sealed class ValueMapTests
         Assert.Equal(oneByOne, atOnce);
         Assert.Equal(oneByOne.Keys, atOnce.Keys);
     }
+
+    [Fact]
+    public void Of_entries_given_out_of_order_with_keys_given_twice_the_later_one_wins()
+    {
+        // Enough entries that a sort stops being an insertion sort: each of 20 keys twice, interleaved backwards.
+        var keys = Enumerable.Range(0, 20).Select(i => $"k{i:00}").ToList();
+        var entries = keys.AsEnumerable().Reverse().Concat(keys).Select((k, i) => KeyValuePair.Create(k, Value.String($"{k}@{i}"))).ToList();
+
+        var map = new ValueMap(entries);
+
+        Assert.Equal(keys, map.Keys);
+        Assert.All(keys, k => Assert.Equal($"{k}@{20 + keys.IndexOf(k)}", map[k].ToText()));
+    }
 }
