@@ -6,25 +6,10 @@ namespace Hearth.Storage.Tests.Resources;
 
 public sealed class B2ImportTests
 {
-    private const string Storage = """
-        storage:
-          b2:
-            buckets:
-              dovecot-backup:
-                type: allPrivate
-                lifecycle: [{ prefix: "", days_from_hiding_to_deleting: 30 }]
-            keys:
-              dovecot:
-                bucket: dovecot-backup
-                capabilities: [listBuckets, listFiles, readFiles, writeFiles, deleteFiles]
-                name_prefix: ""
-                write_to: secrets/dovecot.yaml
-        """;
-
     [Fact]
     public async Task An_existing_bucket_and_key_imported_by_name_and_id_plan_no_change()
     {
-        using var lab = new B2Lab(Storage);
+        using var lab = new B2Lab(B2Lab.BackupBucketAndKey);
         lab.Fake.AddBucket("dovecot-backup");
         lab.Fake.ChangeBucket("dovecot-backup", b => b with
         {
@@ -50,7 +35,7 @@ public sealed class B2ImportTests
     [Fact]
     public async Task Importing_an_id_the_account_does_not_have_says_so()
     {
-        using var lab = new B2Lab(Storage);
+        using var lab = new B2Lab(B2Lab.BackupBucketAndKey);
         var loaded = lab.Harness.Load();
         await using var session = await lab.Harness.Backend.OpenAsync(LockInfo.ForCurrentProcess("import", "test", "test"), TimeSpan.Zero, CancellationToken.None);
 

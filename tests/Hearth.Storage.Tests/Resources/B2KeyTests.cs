@@ -9,25 +9,10 @@ namespace Hearth.Storage.Tests.Resources;
 
 public sealed class B2KeyTests
 {
-    private const string Storage = """
-        storage:
-          b2:
-            buckets:
-              dovecot-backup:
-                type: allPrivate
-                lifecycle: [{ prefix: "", days_from_hiding_to_deleting: 30 }]
-            keys:
-              dovecot:
-                bucket: dovecot-backup
-                capabilities: [listBuckets, listFiles, readFiles, writeFiles, deleteFiles]
-                name_prefix: ""
-                write_to: secrets/dovecot.yaml
-        """;
-
     [Fact]
     public async Task The_key_secret_lands_in_the_sops_file_and_the_files_other_secrets_are_untouched()
     {
-        using var lab = new B2Lab(Storage);
+        using var lab = new B2Lab(B2Lab.BackupBucketAndKey);
         lab.WriteSecrets("secrets/dovecot.yaml", ("imap_password", "hunter2"));
 
         var (_, result) = await lab.Harness.ApplyAsync();
@@ -45,7 +30,7 @@ public sealed class B2KeyTests
     [Fact]
     public async Task A_missing_sops_file_is_created_under_the_sops_yaml_rule()
     {
-        using var lab = new B2Lab(Storage);
+        using var lab = new B2Lab(B2Lab.BackupBucketAndKey);
 
         var (_, result) = await lab.Harness.ApplyAsync();
 
@@ -57,7 +42,7 @@ public sealed class B2KeyTests
     [Fact]
     public async Task The_secret_never_appears_in_the_state_the_plan_or_the_apply_events()
     {
-        using var lab = new B2Lab(Storage);
+        using var lab = new B2Lab(B2Lab.BackupBucketAndKey);
 
         var (plan, result) = await lab.Harness.ApplyAsync();
         var again = await lab.Harness.PlanAsync();
@@ -75,7 +60,7 @@ public sealed class B2KeyTests
     [Fact]
     public async Task A_no_change_plan_is_empty_and_makes_only_the_listing_calls()
     {
-        using var lab = new B2Lab(Storage);
+        using var lab = new B2Lab(B2Lab.BackupBucketAndKey);
         await lab.Harness.ApplyAsync();
         lab.Fake.ResetCalls();
 
@@ -90,10 +75,10 @@ public sealed class B2KeyTests
     [Fact]
     public async Task Changing_a_keys_capabilities_replaces_it_and_the_plan_names_the_setting()
     {
-        using var lab = new B2Lab(Storage);
+        using var lab = new B2Lab(B2Lab.BackupBucketAndKey);
         await lab.Harness.ApplyAsync();
         var old = Assert.Single(lab.Fake.Keys(), k => k.KeyName == "dovecot");
-        lab.Rewrite(Storage.Replace("writeFiles, deleteFiles", "writeFiles", StringComparison.Ordinal));
+        lab.Rewrite(B2Lab.BackupBucketAndKey.Replace("writeFiles, deleteFiles", "writeFiles", StringComparison.Ordinal));
 
         var plan = await lab.Harness.PlanAsync();
         var change = Assert.Single(plan.Actions);
@@ -110,7 +95,7 @@ public sealed class B2KeyTests
     [Fact]
     public async Task A_key_whose_secret_could_not_be_written_is_deleted_and_made_again_on_the_next_apply()
     {
-        using var lab = new B2Lab(Storage);
+        using var lab = new B2Lab(B2Lab.BackupBucketAndKey);
         Directory.CreateDirectory(lab.Harness.Lab.PathOf("secrets/dovecot.yaml")); // A directory where the file should go: the write fails.
 
         var (_, failed) = await lab.Harness.ApplyAsync();
@@ -136,7 +121,7 @@ public sealed class B2KeyTests
     [Fact]
     public async Task A_key_recorded_as_being_created_by_a_run_that_stopped_is_found_by_name_and_deleted()
     {
-        using var lab = new B2Lab(Storage);
+        using var lab = new B2Lab(B2Lab.BackupBucketAndKey);
         lab.Fake.AddBucket("dovecot-backup");
         var orphan = lab.Fake.AddKey(["listFiles"], keyName: "dovecot");
         var prior = new Core.Values.MapValue(Core.Values.ValueMap.Empty).With("key_name", Core.Values.Value.String("dovecot"));
@@ -150,7 +135,7 @@ public sealed class B2KeyTests
     [Fact]
     public async Task A_key_deleted_in_the_account_is_planned_again()
     {
-        using var lab = new B2Lab(Storage);
+        using var lab = new B2Lab(B2Lab.BackupBucketAndKey);
         await lab.Harness.ApplyAsync();
         var key = Assert.Single(lab.Fake.Keys(), k => k.KeyName == "dovecot");
         await lab.KeyKind.DeleteAsync(new DeleteRequest(ResourceAddress.Parse("b2_key.dovecot"), lab.Harness.Lab.Directory,
@@ -166,7 +151,7 @@ public sealed class B2KeyTests
     [Fact]
     public async Task An_existing_key_is_imported_by_its_id_without_its_secret()
     {
-        using var lab = new B2Lab(Storage);
+        using var lab = new B2Lab(B2Lab.BackupBucketAndKey);
         lab.Fake.AddBucket("dovecot-backup");
         var existing = lab.Fake.AddKey(["listFiles", "readFiles"], bucketName: "dovecot-backup", keyName: "dovecot");
 
@@ -182,7 +167,7 @@ public sealed class B2KeyTests
     [Fact]
     public async Task A_sops_file_no_creation_rule_matches_is_refused_with_a_hint_and_no_secret()
     {
-        using var lab = new B2Lab(Storage.Replace("secrets/dovecot.yaml", "elsewhere/dovecot.yaml", StringComparison.Ordinal));
+        using var lab = new B2Lab(B2Lab.BackupBucketAndKey.Replace("secrets/dovecot.yaml", "elsewhere/dovecot.yaml", StringComparison.Ordinal));
 
         var (_, result) = await lab.Harness.ApplyAsync();
 

@@ -16,6 +16,22 @@ namespace Hearth.Storage.Tests.Resources;
 /// </summary>
 internal sealed class B2Lab : IDisposable
 {
+    /// <summary>A backup bucket, and a key for it whose secret is written into a SOPS file.</summary>
+    public const string BackupBucketAndKey = """
+        storage:
+          b2:
+            buckets:
+              dovecot-backup:
+                type: allPrivate
+                lifecycle: [{ prefix: "", days_from_hiding_to_deleting: 30 }]
+            keys:
+              dovecot:
+                bucket: dovecot-backup
+                capabilities: [listBuckets, listFiles, readFiles, writeFiles, deleteFiles]
+                name_prefix: ""
+                write_to: secrets/dovecot.yaml
+        """;
+
     private readonly B2Accounts _accounts;
     private string _storage;
 
