@@ -86,6 +86,8 @@ export CHECKPOINT_DISABLE=1   # no update check from Terraform: nothing here may
 
 # shellcheck source=../scripts/lib/publish.sh
 . scripts/lib/publish.sh
+# shellcheck source=lib/terraform-state.sh
+. bench/lib/terraform-state.sh
 if [ "$build" = 1 ] || [ ! -x bench/out/hearth/hearth ]; then
   echo "publishing hearth into bench/out/hearth ..." >&2
   rm -rf bench/out/hearth
@@ -211,34 +213,6 @@ terraform_backend_block() { # BACKEND SCHEMA
     "$pg_password" "$pg_port" "$2"
 }
 
-# Terraform's state for the large lab as its apply leaves it (bench/run.sh's write_terraform_state): format 4, one
-# terraform_data per resource with its chain's dependencies, a fresh lineage, serial N+1.
-write_terraform_state() { # FILE
-  local version lineage
-  version=$("$terraform" version -json 2>/dev/null | sed -n 's/.*"terraform_version": *"\([^"]*\)".*/\1/p')
-  lineage=$(cat /proc/sys/kernel/random/uuid)
-  awk -v n="$n" -v version="$version" -v lineage="$lineage" 'BEGIN {
-    printf "{\n  \"version\": 4,\n  \"terraform_version\": \"%s\",\n  \"serial\": %d,\n  \"lineage\": \"%s\",\n", version, n + 1, lineage
-    printf "  \"outputs\": {},\n  \"resources\": [\n"
-    for (i = 0; i < n; i++) {
-      start = i - i % 10
-      value = "v" start; deps = ""
-      for (j = start + 1; j <= i; j++) value = value "-" j
-      for (j = start; j < i; j++) deps = deps (j > start ? ", " : "") "\"terraform_data.r" j "\""
-      printf "    {\n      \"mode\": \"managed\",\n      \"type\": \"terraform_data\",\n      \"name\": \"r%d\",\n", i
-      printf "      \"provider\": \"provider[\\\"terraform.io/builtin/terraform\\\"]\",\n"
-      printf "      \"instances\": [\n        {\n          \"schema_version\": 0,\n          \"attributes\": {\n"
-      printf "            \"id\": \"%08x-0000-4000-8000-%012x\",\n", i, i
-      printf "            \"input\": {\"value\": \"%s\", \"type\": \"string\"},\n", value
-      printf "            \"output\": {\"value\": \"%s\", \"type\": \"string\"},\n", value
-      printf "            \"triggers_replace\": null\n          },\n          \"sensitive_attributes\": []"
-      if (deps != "") printf ",\n          \"dependencies\": [%s]", deps
-      printf "\n        }\n      ]\n    }%s\n", (i < n - 1 ? "," : "")
-    }
-    printf "  ],\n  \"check_results\": null\n}\n"
-  }' >"$1"
-}
-
 # ---------------------------------------------------------------------------------------------- measuring
 
 declare -A wall rss statements connections requests
@@ -305,7 +279,7 @@ for backend in "${hearth_backends[@]}"; do
   done
 done
 if [ -n "$terraform" ]; then
-  write_terraform_state "$out/terraform-large.tfstate"
+  write_terraform_state "$terraform" "$n" "$out/terraform-large.tfstate"
   cp "$out/terraform-large.tfstate" "$out/terraform-local-large/terraform.tfstate"
   run terraform pg state-push 0 "$out/terraform-pg-large" 0 "$terraform" state push "$out/terraform-large.tfstate"
   for backend in "${terraform_backends[@]}"; do
